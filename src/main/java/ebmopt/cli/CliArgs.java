@@ -1,0 +1,95 @@
+package ebmopt.cli;
+
+import ebmopt.config.LoadRequest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line shared by every command:
+ * {@code COMMAND [ARG] [--conf PROFILE] [--scale NAME] [--set key=value]... [--retry-failed] [--dry-run]}.
+ *
+ * @param command    sweep | tables | sql
+ * @param argument   the job file (sweep), the table family (tables) or the query (sql)
+ * @param profile    the conf/ profile; "local" when conf/local.conf exists and none is given
+ * @param scale      the job scale, or null
+ * @param overrides  key=value overrides, in order; --retry-failed and --dry-run add theirs
+ */
+record CliArgs(String command, String argument, String profile, String scale, List<String> overrides) {
+
+    static final String USAGE = """
+            Usage: ebm-opt COMMAND [ARG] [options]
+
+            Commands:
+              sweep JOB.conf     run (or resume) the sweep a job file declares
+              tables gaussian    aggregate result tables into the paper's tables (Parquet + Markdown)
+              sql "QUERY"        run a Spark SQL query over the result tables (views: trials, curves, tables/*)
+
+            Options:
+              --conf PROFILE     a profile from conf/ (local, cluster, ...) or a .conf path; default: local
+              --scale NAME       apply the job file's scales.NAME block (e.g. ci: minutes instead of hours)
+              --set key=value    override any configuration key (repeatable), e.g. --set output.root=/tmp/r
+              --retry-failed     run again the trials recorded as failed or diverged
+              --dry-run          validate and expand the sweep, print its trials, run nothing
+            """;
+
+    static CliArgs parse(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            throw new UsageException(null);
+        }
+        String command = args[0];
+        if (!List.of("sweep", "tables", "sql").contains(command)) {
+            throw new UsageException("unknown command '" + command + "'");
+        }
+        String argument = null;
+        String profile = null;
+        String scale = null;
+        List<String> overrides = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--conf" -> profile = value(args, ++i, a);
+                case "--scale" -> scale = value(args, ++i, a);
+                case "--set" -> overrides.add(value(args, ++i, a));
+                case "--retry-failed" -> overrides.add("run.retry-failed=true");
+                case "--dry-run" -> overrides.add("run.dry-run=true");
+                default -> {
+                    if (a.startsWith("--") || argument != null) {
+                        throw new UsageException("unexpected argument '" + a + "'");
+                    }
+                    argument = a;
+                }
+            }
+        }
+        if (argument == null) {
+            throw new UsageException(command + " needs an argument");
+        }
+        if (profile == null && Files.isRegularFile(Path.of("conf", "local.conf"))) {
+            profile = "local";
+        }
+        return new CliArgs(command, argument, profile, scale, overrides);
+    }
+
+    /** The configuration request; the job file only for the sweep command. */
+    LoadRequest request() {
+        return new LoadRequest(profile, command.equals("sweep") ? Path.of(argument) : null, scale, overrides);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** A malformed command line; the message (or null) is printed above the usage. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message == null ? "" : message);
+        }
+    }
+}

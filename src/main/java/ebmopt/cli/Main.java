@@ -1,0 +1,138 @@
+package ebmopt.cli;
+
+import ebmopt.config.ConfigError;
+import ebmopt.config.ConfigLayers;
+import ebmopt.config.LoadedConfig;
+import ebmopt.config.Settings;
+import ebmopt.experiment.ExperimentRegistry;
+import ebmopt.report.GaussianTables;
+import ebmopt.report.SweepSummary;
+import ebmopt.results.ResultTables;
+import ebmopt.run.SparkSessions;
+import ebmopt.run.SweepPlan;
+import ebmopt.run.SweepReport;
+import ebmopt.run.SweepRunner;
+import ebmopt.run.TrialSummary;
+import ebmopt.sweep.TrialSpec;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The command-line entry point: {@code sweep}, {@code tables} and {@code sql}. A thin shell
+ * over the run, results and report packages; the same on a laptop and under spark-submit.
+ * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs one command; returns the exit code. */
+    public static int run(String[] args, PrintStream out) {
+        CliArgs cli;
+        try {
+            cli = CliArgs.parse(args);
+            return switch (cli.command()) {
+                case "sweep" -> sweep(cli, out);
+                case "tables" -> tables(cli, out);
+                default -> sql(cli, out);
+            };
+        } catch (CliArgs.UsageException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println("error: " + e.getMessage());
+            }
+            System.err.print(CliArgs.USAGE);
+            return 2;
+        } catch (ConfigError e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int sweep(CliArgs cli, PrintStream out) {
+        SweepPlan plan = SweepPlan.load(cli.request());
+        if (plan.settings().run().dryRun()) {
+            out.println("Sweep " + plan.sweepName() + " (experiment " + plan.settings().job().experiment() + "): "
+                    + plan.trials().size() + " trials; configuration layers " + plan.config().layers());
+            for (TrialSpec t : plan.trials()) {
+                out.println("  " + t.trialId() + "  seed " + t.seed() + "  " + t.describe());
+            }
+            return 0;
+        }
+        try (SparkSession spark = SparkSessions.create(plan.settings().spark())) {
+            SweepReport report = SweepRunner.run(spark, plan);
+            out.println();
+            out.println("Sweep " + plan.sweepName() + ": " + report.total() + " trials; this run: "
+                    + report.count("done") + " done, " + report.count("failed") + " failed, "
+                    + report.count("diverged") + " diverged; skipped " + report.alreadyDone() + " already done and "
+                    + report.keptFailed() + " recorded failures; " + String.format("%.1f", report.wallSeconds())
+                    + " s");
+            for (TrialSummary s : report.ran()) {
+                if (!s.status().equals("done") && !s.status().equals("dropped")) {
+                    out.println("  " + s.status() + ": " + s.trialId() + " (" + s.describe() + "): " + s.error());
+                }
+            }
+            out.println();
+            out.print(SweepSummary.render(spark, report.layout(), plan.trials()));
+            out.println();
+            out.println("Results: " + report.layout().sweepDir() + " (tables trials, curves; resolved configuration "
+                    + "in sweep.conf)");
+            out.println("Query them: submit/sql \"SELECT status, count(*) FROM trials WHERE sweep = '"
+                    + plan.sweepName() + "' GROUP BY status\"");
+        }
+        return 0;
+    }
+
+    private static int tables(CliArgs cli, PrintStream out) {
+        if (!cli.argument().equals(GaussianTables.TABLE)) {
+            throw new CliArgs.UsageException("unknown table family '" + cli.argument() + "'; known: gaussian");
+        }
+        Settings settings = settings(cli);
+        try (SparkSession spark = SparkSessions.create(settings.spark())) {
+            List<GaussianTables.Line> lines = GaussianTables.build(spark, settings.outputRoot(),
+                    java.nio.file.Path.of(settings.referenceDir()));
+            String markdown = GaussianTables.markdown(lines);
+            Path file = new Path(settings.outputRoot() + "/" + ResultTables.TABLES_DIR, GaussianTables.TABLE + ".md");
+            try (FSDataOutputStream stream = file.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                    .create(file, true)) {
+                stream.write(markdown.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                System.err.println("error: cannot write " + file + ": " + e.getMessage());
+                return 1;
+            }
+            out.print(markdown);
+            out.println();
+            out.println("Written: " + file + " and the Parquet table " + settings.outputRoot() + "/"
+                    + ResultTables.TABLES_DIR + "/" + GaussianTables.TABLE);
+        }
+        return 0;
+    }
+
+    private static int sql(CliArgs cli, PrintStream out) {
+        Settings settings = settings(cli);
+        try (SparkSession spark = SparkSessions.create(settings.spark())) {
+            List<String> views = ResultTables.registerViews(spark, settings.outputRoot());
+            if (views.isEmpty()) {
+                System.err.println("error: no result tables under " + settings.outputRoot() + ": run a sweep first");
+                return 1;
+            }
+            System.err.println("Tables: " + String.join(", ", views) + " (from " + settings.outputRoot() + ")");
+            out.println(spark.sql(cli.argument()).showString(1000, 0, false));
+        }
+        return 0;
+    }
+
+    private static Settings settings(CliArgs cli) {
+        LoadedConfig loaded = ConfigLayers.load(cli.request(), ExperimentRegistry::defaults);
+        return Settings.withoutJob(loaded.config());
+    }
+}

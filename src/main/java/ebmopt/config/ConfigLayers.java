@@ -1,0 +1,133 @@
+package ebmopt.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Stacks the configuration layers, lowest first: the defaults shipped in the jar
+ * ({@code ebmopt/defaults.conf}), the chosen experiment's own defaults (under
+ * {@code params}), a profile from conf/, the job file, the job's chosen scale block, and
+ * command-line overrides. Substitutions are resolved once, over the whole stack.
+ */
+public final class ConfigLayers {
+    /** The top-level sections a configuration may have. */
+    public static final Set<String> SECTIONS = Set.of(
+            "job", "spark", "run", "data", "output", "reference", "params", "sweep", "scales");
+
+    private static final String DEFAULTS = "ebmopt/defaults.conf";
+    private static final Path CONF_DIR = Path.of("conf");
+
+    private ConfigLayers() {
+    }
+
+    /**
+     * Loads and resolves the stack.
+     *
+     * @param experimentDefaults the defaults of an experiment's parameters, by experiment name
+     */
+    public static LoadedConfig load(LoadRequest request, Function<String, Config> experimentDefaults) {
+        List<String> layers = new ArrayList<>();
+        Config defaults = ConfigFactory.parseResources(DEFAULTS, strict(DEFAULTS + " (shipped defaults)"));
+        layers.add("classpath:" + DEFAULTS);
+
+        Config profile = ConfigFactory.empty();
+        if (request.profile() != null) {
+            Path file = profileFile(request.profile());
+            profile = parseFile(file, "profile");
+            layers.add(file.toString());
+        }
+        Config job = ConfigFactory.empty();
+        if (request.jobFile() != null) {
+            job = parseFile(request.jobFile(), "job file");
+            layers.add(request.jobFile().toString());
+        }
+        Config scale = ConfigFactory.empty();
+        if (request.scale() != null) {
+            scale = scaleBlock(job, request.scale(), request.jobFile());
+            layers.add(request.jobFile() + " scales." + request.scale());
+        }
+        Config cli = ConfigFactory.empty();
+        for (String assignment : request.overrides()) {
+            cli = parseOverride(assignment).withFallback(cli);
+            layers.add("override " + assignment);
+        }
+
+        Config merged = cli.withFallback(scale).withFallback(job.withoutPath("scales"))
+                .withFallback(profile).withFallback(defaults);
+        rejectUnknownSections(merged);
+        if (merged.hasPath("job.experiment")) {
+            String experiment = merged.getString("job.experiment");
+            merged = merged.withFallback(experimentDefaults.apply(experiment).atPath("params"));
+        }
+        try {
+            return new LoadedConfig(merged.resolve(), List.copyOf(layers), request.scale());
+        } catch (ConfigException.UnresolvedSubstitution e) {
+            throw new ConfigError("Unresolved substitution: " + e.getMessage(), e);
+        }
+    }
+
+    /** A job file's named scale block, e.g. scales.ci, or an error listing the scales it has. */
+    private static Config scaleBlock(Config job, String scale, Path jobFile) {
+        if (!job.hasPath("scales." + scale)) {
+            Set<String> known = job.hasPath("scales") ? new TreeSet<>(job.getObject("scales").keySet()) : Set.of();
+            throw new ConfigError("The job file " + jobFile + " has no scale '" + scale + "' (scales."
+                    + scale + "); it defines " + (known.isEmpty() ? "none" : known.toString()));
+        }
+        return job.getConfig("scales." + scale);
+    }
+
+    private static void rejectUnknownSections(Config merged) {
+        for (Map.Entry<String, ConfigValue> e : new TreeMap<>(merged.root()).entrySet()) {
+            if (!SECTIONS.contains(e.getKey())) {
+                throw new ConfigError("Unknown configuration section " + ConfigError.where(e.getKey(),
+                        e.getValue().origin()) + "; the sections are " + new TreeSet<>(SECTIONS));
+            }
+        }
+    }
+
+    private static Path profileFile(String profile) {
+        if (profile.endsWith(".conf") || profile.contains("/")) {
+            return Path.of(profile);
+        }
+        return CONF_DIR.resolve(profile + ".conf");
+    }
+
+    private static Config parseFile(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigError("The " + what + " " + file.toAbsolutePath() + " does not exist");
+        }
+        try {
+            return ConfigFactory.parseFile(file.toFile(), strict(file.toString()));
+        } catch (ConfigException.Parse e) {
+            throw new ConfigError("Cannot parse the " + what + " " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Config parseOverride(String assignment) {
+        if (!assignment.contains("=")) {
+            throw new ConfigError("The override '" + assignment + "' is not of the form key=value");
+        }
+        try {
+            return ConfigFactory.parseString(assignment, strict("command-line override '" + assignment + "'"));
+        } catch (ConfigException.Parse e) {
+            throw new ConfigError("Cannot parse the override '" + assignment + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static ConfigParseOptions strict(String origin) {
+        return ConfigParseOptions.defaults().setAllowMissing(false).setOriginDescription(origin);
+    }
+}

@@ -1,0 +1,18 @@
+package ebmopt.config;
+
+import static ebmopt.config.InvalidParameterException.require;
+
+/**
+ * The {@code job} block: what a job file runs.
+ *
+ * @param name        the sweep's name; its results go to output.root/name (letters, digits, '.', '_', '-')
+ * @param experiment  the registered experiment every trial runs (e.g. "gaussian")
+ * @param description one line shown in reports
+ */
+public record JobSettings(String name, String experiment, String description) {
+    public JobSettings {
+        require(name.matches("[A-Za-z0-9._-]+"), "name",
+                "must be non-empty and use only letters, digits, '.', '_' and '-' (it names a folder)");
+        require(!experiment.isBlank(), "experiment", "must name an experiment");
+    }
+}

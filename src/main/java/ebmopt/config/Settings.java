@@ -1,0 +1,45 @@
+package ebmopt.config;
+
+import com.typesafe.config.Config;
+
+/**
+ * The validated, typed settings of one invocation, except the experiment's parameters and
+ * the sweep, which the sweep package binds against the experiment.
+ *
+ * @param job           the {@code job} block
+ * @param spark         the {@code spark} block
+ * @param run           the {@code run} block
+ * @param dataDir       {@code data.dir}: where task datasets live
+ * @param outputRoot    {@code output.root}: where sweeps write their result tables
+ * @param referenceDir  {@code reference.dir}: where the papers' tables (CSV) live
+ */
+public record Settings(JobSettings job, SparkSettings spark, RunSettings run, String dataDir, String outputRoot,
+                       String referenceDir) {
+
+    /** Binds every block, failing on the first unknown, missing or bad key. */
+    public static Settings from(Config config) {
+        return new Settings(
+                RecordBinder.bind(config.getConfig("job"), "job", JobSettings.class),
+                RecordBinder.bind(config.getConfig("spark"), "spark", SparkSettings.class),
+                RecordBinder.bind(config.getConfig("run"), "run", RunSettings.class),
+                RecordBinder.bind(config.getConfig("data"), "data", DirSettings.class).dir(),
+                RecordBinder.bind(config.getConfig("output"), "output", RootSettings.class).root(),
+                RecordBinder.bind(config.getConfig("reference"), "reference", DirSettings.class).dir());
+    }
+
+    /** Settings without a job, for commands that only read results (sql, tables). */
+    public static Settings withoutJob(Config config) {
+        Config withJob = config.hasPath("job.name") ? config
+                : config.withFallback(com.typesafe.config.ConfigFactory.parseString(
+                        "job { name = none, experiment = none, description = \"\" }"));
+        return from(withJob);
+    }
+
+    /** A block holding one directory. */
+    record DirSettings(String dir) {
+    }
+
+    /** The output block. */
+    record RootSettings(String root) {
+    }
+}

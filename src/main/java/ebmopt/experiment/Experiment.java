@@ -1,0 +1,36 @@
+package ebmopt.experiment;
+
+/**
+ * One kind of trial: a model family or simulation with its own parameter record. A new
+ * experiment is one class implementing this interface plus one line in
+ * {@code META-INF/services/ebmopt.experiment.Experiment}.
+ *
+ * <p>Implementations are stateless; a trial is a call of {@link #run} on an executor.
+ *
+ * @param <P> the experiment's parameters: an immutable record validated in its constructor
+ */
+public interface Experiment<P extends Record> {
+
+    /** The name job files use in {@code job.experiment}. */
+    String name();
+
+    /** The parameter record, bound strictly from the {@code params} block. */
+    Class<P> paramsType();
+
+    /** Classpath resource holding the defaults of every parameter (HOCON, keys at top level). */
+    String defaultsResource();
+
+    /**
+     * A relative cost estimate of a trial, used to start expensive trials first so that
+     * executors finish together. Only the order matters.
+     */
+    default double costEstimate(P params) {
+        return 1.0;
+    }
+
+    /**
+     * Runs one trial. Throw {@link TrialDivergedException} for a numerically diverged run;
+     * any other exception marks the trial failed. Neither is retried.
+     */
+    TrialOutcome run(P params, TrialContext context) throws Exception;
+}

@@ -1,0 +1,27 @@
+package ebmopt.experiment;
+
+import java.nio.file.Path;
+
+/**
+ * What a running trial may know of its surroundings.
+ */
+public interface TrialContext {
+
+    /** The trial's identity (a hash of its canonical configuration). */
+    String trialId();
+
+    /** The seed every random draw of the trial derives from. */
+    long seed();
+
+    /** The replicate index within its configuration. */
+    int replicate();
+
+    /** The configured data directory ({@code data.dir}). */
+    Path dataDir();
+
+    /**
+     * Reports progress of a long trial; the runner logs it at most once per
+     * {@code run.trial-progress-interval}. Cheap enough to call every step.
+     */
+    void progress(long step, long totalSteps);
+}

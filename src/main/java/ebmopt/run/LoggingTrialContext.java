@@ -1,0 +1,62 @@
+package ebmopt.run;
+
+import ebmopt.experiment.TrialContext;
+import ebmopt.sweep.TrialSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+
+/**
+ * The context of a trial running in a Spark task: its progress goes to the executor's
+ * log, at most once per interval.
+ */
+final class LoggingTrialContext implements TrialContext {
+    private static final Logger LOG = LoggerFactory.getLogger("ebmopt.trial");
+
+    private final TrialSpec trial;
+    private final Path dataDir;
+    private final long intervalNanos;
+    private final long startNanos = System.nanoTime();
+    private long lastReportNanos = startNanos;
+
+    LoggingTrialContext(TrialSpec trial, Path dataDir, long intervalMs) {
+        this.trial = trial;
+        this.dataDir = dataDir;
+        this.intervalNanos = intervalMs * 1_000_000L;
+    }
+
+    @Override
+    public String trialId() {
+        return trial.trialId();
+    }
+
+    @Override
+    public long seed() {
+        return trial.seed();
+    }
+
+    @Override
+    public int replicate() {
+        return trial.replicate();
+    }
+
+    @Override
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void progress(long step, long totalSteps) {
+        long now = System.nanoTime();
+        if (now - lastReportNanos < intervalNanos) {
+            return;
+        }
+        lastReportNanos = now;
+        double elapsed = (now - startNanos) / 1e9;
+        double left = step > 0 ? elapsed * (totalSteps - step) / step : Double.NaN;
+        LOG.info(String.format("trial %s (%s): step %d/%d (%.0f%%), %.0f s elapsed, ~%.0f s left",
+                trial.trialId(), trial.describe(), step, totalSteps, 100.0 * step / Math.max(1, totalSteps),
+                elapsed, left));
+    }
+}

@@ -1,0 +1,51 @@
+package ebmopt.run;
+
+import com.typesafe.config.Config;
+import ebmopt.config.ConfigError;
+import ebmopt.config.ConfigLayers;
+import ebmopt.config.LoadRequest;
+import ebmopt.config.LoadedConfig;
+import ebmopt.config.Settings;
+import ebmopt.experiment.Experiment;
+import ebmopt.experiment.ExperimentRegistry;
+import ebmopt.sweep.GridExpander;
+import ebmopt.sweep.SweepSpec;
+import ebmopt.sweep.TrialSpec;
+
+import java.util.List;
+
+/**
+ * A validated sweep, ready to run: its configuration, settings and trials. Building one
+ * runs every check there is, so a mistake fails here, before Spark starts.
+ *
+ * @param config   the resolved configuration and its layers
+ * @param settings the typed settings
+ * @param trials   the expanded trials
+ */
+public record SweepPlan(LoadedConfig config, Settings settings, List<TrialSpec> trials) {
+    public SweepPlan {
+        trials = List.copyOf(trials);
+    }
+
+    /** Loads, validates and expands. */
+    public static SweepPlan load(LoadRequest request) {
+        LoadedConfig loaded = ConfigLayers.load(request, ExperimentRegistry::defaults);
+        Settings settings = Settings.from(loaded.config());
+        Experiment<?> experiment = ExperimentRegistry.get(settings.job().experiment());
+        if (!loaded.config().hasPath("params")) {
+            throw new ConfigError("No params block for experiment " + experiment.name());
+        }
+        List<TrialSpec> trials = expand(experiment, SweepSpec.parse(loaded.config()),
+                loaded.config().getConfig("params"));
+        return new SweepPlan(loaded, settings, trials);
+    }
+
+    /** The sweep's name as stored: the job name, suffixed by the scale when one was chosen. */
+    public String sweepName() {
+        return config.scale() == null ? settings.job().name() : settings.job().name() + "-" + config.scale();
+    }
+
+    private static <P extends Record> List<TrialSpec> expand(Experiment<P> experiment, SweepSpec spec, Config params) {
+        return GridExpander.expand(spec, experiment.name(), params, experiment.paramsType(), experiment::costEstimate);
+    }
+}

@@ -1,0 +1,136 @@
+package ebmopt.run;
+
+import ebmopt.results.CommittedTrials;
+import ebmopt.results.ResultLayout;
+import ebmopt.results.TrialStatus;
+import ebmopt.sweep.TrialSpec;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a sweep on Spark: skips the trials already committed, spreads the rest one trial per
+ * task (most expensive first, so that executors finish together), reports progress, and
+ * returns what ran. The same code runs on local[*] and on a cluster.
+ */
+public final class SweepRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
+
+    private SweepRunner() {
+    }
+
+    /** The sweep's result layout under the configured output root, fully qualified. */
+    public static ResultLayout layout(SweepPlan plan, Configuration hadoop) {
+        try {
+            Path dir = new Path(plan.settings().outputRoot(), plan.sweepName());
+            return new ResultLayout(dir.getFileSystem(hadoop).makeQualified(dir).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve output.root " + plan.settings().outputRoot(), e);
+        }
+    }
+
+    public static SweepReport run(SparkSession spark, SweepPlan plan) {
+        long start = System.nanoTime();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        ResultLayout layout = layout(plan, hadoop);
+        CommittedTrials.clearStaging(layout, hadoop);
+        saveConfiguration(plan, layout, hadoop);
+
+        Map<String, TrialStatus> committed = CommittedTrials.scan(layout, hadoop);
+        boolean retry = plan.settings().run().retryFailed();
+        List<TrialSpec> pending = new ArrayList<>();
+        int alreadyDone = 0;
+        int keptFailed = 0;
+        for (TrialSpec trial : plan.trials()) {
+            TrialStatus status = committed.get(trial.trialId());
+            if (status == TrialStatus.DONE) {
+                alreadyDone++;
+            } else if (status != null && !retry) {
+                keptFailed++;
+            } else {
+                pending.add(trial);
+            }
+        }
+        LOG.info("[sweep {}] {} trials: {} already done, {} recorded failed or diverged{}, {} to run; results in {}",
+                plan.sweepName(), plan.trials().size(), alreadyDone, keptFailed,
+                keptFailed > 0 && !retry ? " (kept; --retry-failed runs them again)" : "", pending.size(),
+                layout.sweepDir());
+        List<TrialSummary> ran = pending.isEmpty() ? List.of() : execute(spark, plan, layout, pending);
+        return new SweepReport(layout, plan.trials().size(), alreadyDone, keptFailed, ran,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<TrialSummary> execute(SparkSession spark, SweepPlan plan, ResultLayout layout,
+                                              List<TrialSpec> pending) {
+        List<TrialSpec> ordered = new ArrayList<>(pending);
+        ordered.sort(Comparator.comparingDouble(TrialSpec::cost).reversed());
+        double totalCost = ordered.stream().mapToDouble(TrialSpec::cost).sum();
+
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        SweepCounters counters = SweepCounters.register(spark.sparkContext(), plan.sweepName());
+        RunContext context = new RunContext(plan.sweepName(), plan.config().scale(), layout,
+                java.nio.file.Path.of(plan.settings().dataDir()).toAbsolutePath().toString(),
+                plan.settings().run().trialProgressInterval().toMillis(), Provenance.codeVersion());
+        jsc.setJobDescription("sweep " + plan.sweepName() + ": " + ordered.size() + " trials");
+        // One trial per partition: Spark hands the next trial to whichever executor frees up first.
+        JavaFutureAction<List<TrialSummary>> job = jsc.parallelize(ordered, ordered.size())
+                .map(new TrialExecution(context, counters))
+                .collectAsync();
+
+        ProgressMonitor monitor = new ProgressMonitor(plan.sweepName(), counters, ordered.size(), totalCost);
+        long intervalMs = plan.settings().run().progressInterval().toMillis();
+        try {
+            while (true) {
+                try {
+                    List<TrialSummary> summaries = job.get(intervalMs, TimeUnit.MILLISECONDS);
+                    monitor.report();
+                    return summaries;
+                } catch (TimeoutException e) {
+                    monitor.report();
+                }
+            }
+        } catch (InterruptedException e) {
+            job.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted; committed trials are kept, a rerun resumes", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the sweep's Spark job failed (committed trials are kept, a rerun "
+                    + "resumes): " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Saves the resolved configuration as sweep.conf (latest) and runs/&lt;time&gt;.conf (history). */
+    private static void saveConfiguration(SweepPlan plan, ResultLayout layout, Configuration hadoop) {
+        String text = plan.config().render();
+        String runName = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        try {
+            FileSystem fs = layout.root().getFileSystem(hadoop);
+            for (Path file : List.of(layout.sweepConf(), layout.runConf(runName))) {
+                try (FSDataOutputStream out = fs.create(file, true)) {
+                    out.write(text.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sweep configuration under " + layout.sweepDir(), e);
+        }
+    }
+}

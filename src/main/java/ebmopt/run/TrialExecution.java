@@ -1,0 +1,110 @@
+package ebmopt.run;
+
+import com.typesafe.config.ConfigFactory;
+import ebmopt.config.RecordBinder;
+import ebmopt.experiment.Experiment;
+import ebmopt.experiment.ExperimentRegistry;
+import ebmopt.experiment.TrialDivergedException;
+import ebmopt.experiment.TrialOutcome;
+import ebmopt.results.TrialCommitter;
+import ebmopt.results.TrialRecord;
+import ebmopt.results.TrialStatus;
+import ebmopt.sweep.TrialSpec;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+/**
+ * Runs one trial inside a Spark task and commits its rows. Trial failures (an exception
+ * from the experiment, a NaN) are recorded and not retried; a failure to commit is an
+ * infrastructure failure and is thrown, so that Spark retries the task.
+ */
+public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TrialExecution.class);
+    private static final int MAX_ERROR_CHARS = 4000;
+
+    private final RunContext run;
+    private final SweepCounters counters;
+
+    public TrialExecution(RunContext run, SweepCounters counters) {
+        this.run = run;
+        this.counters = counters;
+    }
+
+    @Override
+    public TrialSummary call(TrialSpec trial) throws IOException {
+        long started = System.currentTimeMillis();
+        Experiment<?> experiment = ExperimentRegistry.get(trial.experiment());
+        Record params = RecordBinder.bind(ConfigFactory.parseString(trial.paramsJson()), "params",
+                experiment.paramsType());
+        TrialOutcome outcome = new TrialOutcome();
+        TrialStatus status = TrialStatus.DONE;
+        String error = null;
+        try {
+            outcome = runTyped(experiment, params,
+                    new LoggingTrialContext(trial, Path.of(run.dataDir()), run.trialProgressIntervalMs()));
+            String nonFinite = outcome.firstNonFiniteMetric();
+            if (nonFinite != null) {
+                status = TrialStatus.DIVERGED;
+                error = "metric " + nonFinite + " = " + outcome.metrics().get(nonFinite);
+            }
+        } catch (TrialDivergedException e) {
+            status = TrialStatus.DIVERGED;
+            error = e.getMessage();
+        } catch (Exception | AssertionError | StackOverflowError e) {
+            status = TrialStatus.FAILED;
+            error = stackTrace(e);
+            LOG.warn("trial {} ({}) failed: {}", trial.trialId(), trial.describe(), e.toString());
+        }
+        long wall = System.currentTimeMillis() - started;
+        TaskContext task = TaskContext.get();
+        TrialRecord record = new TrialRecord(trial.trialId(), run.sweep(), run.scale(), trial.experiment(),
+                trial.replicate(), trial.seed(), status, error, params, outcome.metrics(), trial.paramsJson(),
+                run.codeVersion(), outcome.backend(), Provenance.host(), outcome.dataChecksums(), started, wall,
+                task == null ? 0 : task.attemptNumber());
+        TrialCommitter.Result committed = new TrialCommitter(run.layout(), new Configuration())
+                .commit(record, outcome.curves());
+        String label = committed == TrialCommitter.Result.ALREADY_DONE ? "dropped" : status.label();
+        count(label, trial.cost());
+        return new TrialSummary(trial.trialId(), trial.describe(), label, firstLine(error), wall);
+    }
+
+    private void count(String label, double cost) {
+        switch (label) {
+            case "done" -> counters.done().add(1);
+            case "failed" -> counters.failed().add(1);
+            case "diverged" -> counters.diverged().add(1);
+            default -> counters.dropped().add(1);
+        }
+        counters.cost().add(cost);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> TrialOutcome runTyped(Experiment<P> experiment, Record params,
+                                                           LoggingTrialContext context) throws Exception {
+        return experiment.run((P) params, context);
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter out = new StringWriter();
+        e.printStackTrace(new PrintWriter(out));
+        String text = out.toString();
+        return text.length() > MAX_ERROR_CHARS ? text.substring(0, MAX_ERROR_CHARS) + "\n..." : text;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return null;
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

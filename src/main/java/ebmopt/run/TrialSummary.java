@@ -1,0 +1,16 @@
+package ebmopt.run;
+
+import java.io.Serializable;
+
+/**
+ * What a trial task sends back to the driver (its rows went to storage already).
+ *
+ * @param trialId   the identity
+ * @param describe  its swept values
+ * @param status    done, failed, diverged or "dropped" (another attempt had committed it)
+ * @param error     the one-line error of a failed or diverged trial
+ * @param wallMs    how long it ran
+ */
+public record TrialSummary(String trialId, String describe, String status, String error, long wallMs)
+        implements Serializable {
+}
