@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValue;
 
 import java.nio.file.Files;
@@ -55,6 +56,9 @@ public final class ConfigLayers {
             layers.add(request.jobFile().toString());
         }
         Config scale = ConfigFactory.empty();
+        if (request.scale() != null && request.jobFile() == null) {
+            throw new ConfigError("--scale " + request.scale() + " needs a job file: scales are blocks of a job file");
+        }
         if (request.scale() != null) {
             scale = scaleBlock(job, request.scale(), request.jobFile());
             layers.add(request.jobFile() + " scales." + request.scale());
@@ -68,12 +72,26 @@ public final class ConfigLayers {
         Config merged = cli.withFallback(scale).withFallback(job.withoutPath("scales"))
                 .withFallback(profile).withFallback(defaults);
         rejectUnknownSections(merged);
-        if (merged.hasPath("job.experiment")) {
-            String experiment = merged.getString("job.experiment");
-            merged = merged.withFallback(experimentDefaults.apply(experiment).atPath("params"));
+        // Resolve once to read job.experiment (it may itself be a substitution), then again
+        // with the experiment's defaults beneath params, which job values may refer to.
+        Config partial = resolve(merged, true);
+        if (partial.hasPath("job.experiment")) {
+            String experiment = Sections.string(partial, "job.experiment");
+            Config paramDefaults;
+            try {
+                paramDefaults = experimentDefaults.apply(experiment);
+            } catch (ConfigError e) {
+                throw new ConfigError(e.getMessage() + " (job.experiment from "
+                        + partial.getValue("job.experiment").origin().description() + ")", e);
+            }
+            merged = merged.withFallback(paramDefaults.atPath("params"));
         }
+        return new LoadedConfig(resolve(merged, false), List.copyOf(layers), request.scale());
+    }
+
+    private static Config resolve(Config config, boolean allowUnresolved) {
         try {
-            return new LoadedConfig(merged.resolve(), List.copyOf(layers), request.scale());
+            return config.resolve(ConfigResolveOptions.defaults().setAllowUnresolved(allowUnresolved));
         } catch (ConfigException.UnresolvedSubstitution e) {
             throw new ConfigError("Unresolved substitution: " + e.getMessage(), e);
         }

@@ -29,9 +29,13 @@ import java.util.TreeSet;
  *
  * <p>Supported component types: double, int, long, boolean, String, enums (written in
  * kebab case), nullable Long and Double, {@code List<Double|Integer|String>}, Duration and
- * {@code Map<String, String>} (a free-form block of flat string settings).
+ * {@code Map<String, String>} (a free-form block of flat string settings). Only the boxed
+ * numbers and Boolean may be null; durations appear in {@link #toMap} as "&lt;nanos&gt;ns".
  */
 public final class RecordBinder {
+    /** The only component types that may be null (written as {@code key = null}). */
+    private static final Set<Class<?>> NULLABLE = Set.of(Long.class, Double.class, Integer.class, Boolean.class);
+
     private RecordBinder() {
     }
 
@@ -58,7 +62,7 @@ public final class RecordBinder {
             if (cause instanceof InvalidParameterException bad) {
                 String key = bad.key();
                 ConfigValue value = block.hasPath(key) ? block.getValue(key) : null;
-                String shown = value == null ? "" : " = " + value.render();
+                String shown = value == null ? "" : " = " + Sections.concise(value);
                 throw new ConfigError("Bad configuration: " + ConfigError.where(join(path, key)
                         + shown, value == null ? block.origin() : value.origin()) + ": " + bad.getMessage(), bad);
             }
@@ -73,8 +77,11 @@ public final class RecordBinder {
         Map<String, Object> out = new LinkedHashMap<>();
         for (RecordComponent c : record.getClass().getRecordComponents()) {
             try {
-                Object v = c.getAccessor().invoke(record);
-                out.put(kebab(c.getName()), v instanceof Enum<?> e ? enumName(e) : v);
+                java.lang.reflect.Method accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                Object v = accessor.invoke(record);
+                out.put(kebab(c.getName()), v instanceof Enum<?> e ? enumName(e)
+                        : v instanceof Duration d ? d.toNanos() + "ns" : v);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -122,7 +129,7 @@ public final class RecordBinder {
         }
         try {
             if (block.getIsNull(key)) {
-                if (raw.isPrimitive()) {
+                if (!NULLABLE.contains(raw)) {
                     throw new ConfigError("Configuration key " + ConfigError.where(full, block.origin())
                             + " must not be null");
                 }
@@ -131,8 +138,10 @@ public final class RecordBinder {
             if (raw == double.class || raw == Double.class) {
                 return block.getDouble(key);
             } else if (raw == int.class || raw == Integer.class) {
+                requireWhole(block, full, key);
                 return block.getInt(key);
             } else if (raw == long.class || raw == Long.class) {
+                requireWhole(block, full, key);
                 return block.getLong(key);
             } else if (raw == boolean.class || raw == Boolean.class) {
                 return block.getBoolean(key);
@@ -151,6 +160,15 @@ public final class RecordBinder {
             throw new ConfigError("Wrong type for configuration key " + full + ": " + e.getMessage(), e);
         }
         throw new IllegalStateException("unsupported settings type " + raw + " for " + full);
+    }
+
+    /** getInt and getLong silently drop a fraction: 2.5 would bind as 2. */
+    private static void requireWhole(Config block, String full, String key) {
+        Number n = block.getNumber(key);
+        if (n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new ConfigError("Wrong type for " + ConfigError.where(full, block.getValue(key).origin())
+                    + ": must be a whole number, got " + n);
+        }
     }
 
     private static Object parseEnum(Config block, String full, String key, Class<?> raw) {

@@ -19,12 +19,12 @@ public record Settings(JobSettings job, SparkSettings spark, RunSettings run, St
     /** Binds every block, failing on the first unknown, missing or bad key. */
     public static Settings from(Config config) {
         return new Settings(
-                RecordBinder.bind(config.getConfig("job"), "job", JobSettings.class),
-                RecordBinder.bind(config.getConfig("spark"), "spark", SparkSettings.class),
-                RecordBinder.bind(config.getConfig("run"), "run", RunSettings.class),
-                RecordBinder.bind(config.getConfig("data"), "data", DirSettings.class).dir(),
-                RecordBinder.bind(config.getConfig("output"), "output", RootSettings.class).root(),
-                RecordBinder.bind(config.getConfig("reference"), "reference", DirSettings.class).dir());
+                RecordBinder.bind(Sections.object(config, "job"), "job", JobSettings.class),
+                RecordBinder.bind(Sections.object(config, "spark"), "spark", SparkSettings.class),
+                RecordBinder.bind(Sections.object(config, "run"), "run", RunSettings.class),
+                RecordBinder.bind(Sections.object(config, "data"), "data", DirSettings.class).dir(),
+                RecordBinder.bind(Sections.object(config, "output"), "output", RootSettings.class).root(),
+                RecordBinder.bind(Sections.object(config, "reference"), "reference", DirSettings.class).dir());
     }
 
     /** Settings without a job, for commands that only read results (sql, tables). */

@@ -12,7 +12,11 @@ import org.apache.spark.sql.SparkSession;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The table printed after a sweep: one row per combination of swept values (replicates
@@ -24,10 +28,13 @@ public final class SweepSummary {
     }
 
     public static String render(SparkSession spark, ResultLayout layout, List<TrialSpec> trials) {
-        TreeSet<String> axes = new TreeSet<>();
-        trials.forEach(t -> axes.addAll(t.axes().keySet()));
-        axes.remove(GridExpander.REPLICATE);
-        axes.remove(GridExpander.SEED);
+        // Axes with fewer distinct values first: they read as the outer grouping (objective, then M).
+        Map<String, Set<String>> distinct = new TreeMap<>();
+        trials.forEach(t -> t.axes().forEach((k, v) -> distinct.computeIfAbsent(k, x -> new HashSet<>()).add(v)));
+        distinct.remove(GridExpander.REPLICATE);
+        distinct.remove(GridExpander.SEED);
+        List<String> axes = distinct.keySet().stream()
+                .sorted(Comparator.comparingInt((String k) -> distinct.get(k).size()).thenComparing(k -> k)).toList();
         List<String> ids = trials.stream().map(TrialSpec::trialId).toList();
 
         Dataset<Row> all = ResultTables.read(spark, layout, ResultTables.TRIALS);

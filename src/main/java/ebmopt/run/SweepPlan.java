@@ -1,10 +1,10 @@
 package ebmopt.run;
 
 import com.typesafe.config.Config;
-import ebmopt.config.ConfigError;
 import ebmopt.config.ConfigLayers;
 import ebmopt.config.LoadRequest;
 import ebmopt.config.LoadedConfig;
+import ebmopt.config.Sections;
 import ebmopt.config.Settings;
 import ebmopt.experiment.Experiment;
 import ebmopt.experiment.ExperimentRegistry;
@@ -32,11 +32,8 @@ public record SweepPlan(LoadedConfig config, Settings settings, List<TrialSpec> 
         LoadedConfig loaded = ConfigLayers.load(request, ExperimentRegistry::defaults);
         Settings settings = Settings.from(loaded.config());
         Experiment<?> experiment = ExperimentRegistry.get(settings.job().experiment());
-        if (!loaded.config().hasPath("params")) {
-            throw new ConfigError("No params block for experiment " + experiment.name());
-        }
         List<TrialSpec> trials = expand(experiment, SweepSpec.parse(loaded.config()),
-                loaded.config().getConfig("params"));
+                Sections.object(loaded.config(), "params"));
         return new SweepPlan(loaded, settings, trials);
     }
 

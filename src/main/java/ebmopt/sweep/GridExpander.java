@@ -81,7 +81,7 @@ public final class GridExpander {
             return n.longValue();
         }
         throw new ConfigError("Bad value for sweep axis " + ConfigError.where(axis, value.origin())
-                + ": must be a non-negative integer, got " + value.render());
+                + ": must be a non-negative integer, got " + ebmopt.config.Sections.concise(value));
     }
 
     private static void checkAxes(Grid grid, int index, String experiment, Set<String> paramKeys) {
@@ -130,7 +130,8 @@ public final class GridExpander {
                             + " names '" + key + "', which is not an axis of that grid");
                 }
                 if (!zipped.add(key)) {
-                    throw new ConfigError("The axis '" + key + "' is in two zip groups in " + where);
+                    throw new ConfigError("The axis '" + key + "' is in two zip groups in "
+                            + ConfigError.where(where, grid.origin()));
                 }
                 if (length >= 0 && axis.values().size() != length) {
                     throw new ConfigError("The zipped axes " + group + " in " + ConfigError.where(where, grid.origin())

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import ebmopt.config.ConfigError;
+import ebmopt.config.Sections;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +47,7 @@ public record SweepSpec(List<Grid> grids) {
         if (!config.hasPath("sweep")) {
             return new SweepSpec(List.of(new Grid(List.of(), List.of(), null)));
         }
-        Config sweep = config.getConfig("sweep");
+        Config sweep = Sections.object(config, "sweep");
         for (Map.Entry<String, ConfigValue> e : sweep.root().entrySet()) {
             if (!e.getKey().equals("grids")) {
                 throw new ConfigError("Unknown configuration key " + ConfigError.where("sweep." + e.getKey(),
@@ -103,14 +104,14 @@ public record SweepSpec(List<Grid> grids) {
             return new Axis(key, range((ConfigObject) value, path), value.origin());
         }
         throw new ConfigError("Wrong type for sweep axis " + ConfigError.where(path, value.origin())
-                + ": must be a list of values or a range {from, until[, step]}, got " + value.render());
+                + ": must be a list of values or a range {from, until[, step]}, got " + Sections.concise(value));
     }
 
     private static List<ConfigValue> range(ConfigObject object, String path) {
         Set<String> keys = object.keySet();
         if (!keys.contains("from") || !keys.contains("until") || !Set.of("from", "until", "step").containsAll(keys)) {
             throw new ConfigError("Bad sweep range " + ConfigError.where(path, object.origin())
-                    + ": a range is {from = INT, until = INT, step = INT (optional)}, got " + object.render());
+                    + ": a range is {from = INT, until = INT, step = INT (optional)}, got " + Sections.concise(object));
         }
         Config c = object.toConfig();
         int from;

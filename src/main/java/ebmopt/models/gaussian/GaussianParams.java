@@ -1,5 +1,7 @@
 package ebmopt.models.gaussian;
 
+import ebmopt.config.RecordBinder;
+
 import java.util.List;
 
 import static ebmopt.config.InvalidParameterException.require;
@@ -28,7 +30,7 @@ public record GaussianParams(GaussianObjective objective, double noiseMagnitude,
         require(noiseMagnitude >= 1 && Double.isFinite(noiseMagnitude), "noise-magnitude",
                 "must be a finite number >= 1");
         require(objective.usesNoiseMagnitude() || noiseMagnitude == 1, "noise-magnitude",
-                "is not used by objective %s; leave it at 1", objective);
+                "is not used by objective %s; leave it at 1", RecordBinder.enumName(objective));
         require(dim >= 1, "dim", "must be >= 1");
         require(target.size() == dim, "target", "must have dim = %d values, has %d", dim, target.size());
         require(start.size() == dim, "start", "must have dim = %d values, has %d", dim, start.size());

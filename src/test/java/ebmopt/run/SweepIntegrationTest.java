@@ -1,0 +1,120 @@
+package ebmopt.run;
+
+import ebmopt.results.CommittedTrials;
+import ebmopt.results.ResultTables;
+import ebmopt.results.TrialStatus;
+import ebmopt.sweep.TrialSpec;
+import ebmopt.testing.TestSweeps;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sweeps on local Spark, end to end: run, read back with SQL, resume, record failures. */
+class SweepIntegrationTest {
+    private static SparkSession spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = TestSweeps.spark();
+    }
+
+    @Test
+    void runsASweepAndReadsItBackWithSql() throws Exception {
+        Path job = TestSweeps.job(dir, "echo-basic", """
+                sweep.grids = [ { value = [1.5, 2.5], replicate = {from = 0, until = 4} } ]
+                """);
+        SweepPlan plan = TestSweeps.plan(job, dir.resolve("out"));
+        SweepReport report = SweepRunner.run(spark, plan);
+        assertEquals(8, report.count("done"));
+
+        ResultTables.registerViews(spark, dir.resolve("out").toString());
+        // The swept value reached the model: every trial echoes its own params.value.
+        List<Row> rows = spark.sql("SELECT params.value, count(*), sum(CASE WHEN metrics['value'] = params.value "
+                + "THEN 1 ELSE 0 END), count(DISTINCT trial_id) FROM trials GROUP BY params.value ORDER BY 1")
+                .collectAsList();
+        assertEquals(2, rows.size());
+        for (Row r : rows) {
+            assertEquals(4L, r.getLong(1));
+            assertEquals(4L, r.getLong(2));
+            assertEquals(4L, r.getLong(3));
+        }
+        assertEquals(24L, spark.sql("SELECT count(*) FROM curves").first().getLong(0));
+        assertEquals(0L, spark.sql("SELECT count(*) FROM curves WHERE value <> step * "
+                + "(SELECT max(params.value) FROM trials t WHERE t.trial_id = curves.trial_id)").first().getLong(0));
+
+        // Provenance: the seed the plan derived, the code version, backend, host and configuration.
+        Map<String, Long> seeds = plan.trials().stream().collect(Collectors.toMap(TrialSpec::trialId, TrialSpec::seed));
+        for (Row r : spark.sql("SELECT trial_id, seed, code_version, backend, host, config, status, wall_ms "
+                + "FROM trials").collectAsList()) {
+            assertEquals(seeds.get(r.getString(0)), r.getLong(1));
+            assertFalse(r.getString(2).isBlank());
+            assertEquals("jvm", r.getString(3));
+            assertFalse(r.getString(4).isBlank());
+            assertTrue(r.getString(5).contains("\"value\""), r.getString(5));
+            assertEquals("done", r.getString(6));
+        }
+        String saved = Files.readString(dir.resolve("out/echo-basic/sweep.conf"));
+        assertTrue(saved.contains("grids") && saved.contains(job.toString()), saved);
+    }
+
+    @Test
+    void aSecondRunDoesNoNewWork() {
+        Path job = TestSweeps.job(dir, "echo-twice", "sweep.grids = [ { replicate = {from = 0, until = 6} } ]\n");
+        SweepPlan plan = TestSweeps.plan(job, dir.resolve("out"));
+        assertEquals(6, SweepRunner.run(spark, plan).ran().size());
+
+        SweepReport again = SweepRunner.run(spark, plan);
+        assertEquals(0, again.ran().size());
+        assertEquals(6, again.alreadyDone());
+        assertEquals(6L, ResultTables.read(spark, again.layout(), ResultTables.TRIALS).count());
+    }
+
+    @Test
+    void trialFailuresAreRecordedWhileTheOthersComplete() throws Exception {
+        Path fault = Files.createFile(dir.resolve("fault-present"));
+        Path job = TestSweeps.job(dir, "echo-faults", """
+                params { fail-on-replicate = 1, fail-while-exists = "%s", diverge-on-replicate = 2 }
+                sweep.grids = [ { replicate = {from = 0, until = 5} } ]
+                """.formatted(fault));
+        SweepPlan plan = TestSweeps.plan(job, dir.resolve("out"));
+        SweepReport first = SweepRunner.run(spark, plan);
+        assertEquals(3, first.count("done"));
+        assertEquals(1, first.count("failed"));
+        assertEquals(1, first.count("diverged"));
+        Row failed = ResultTables.read(spark, first.layout(), ResultTables.TRIALS)
+                .where("status = 'failed'").first();
+        assertTrue(failed.<String>getAs("error").contains("injected failure on replicate 1"));
+
+        // The fault is gone, but recorded failures are kept unless asked ...
+        Files.delete(fault);
+        SweepReport kept = SweepRunner.run(spark, plan);
+        assertEquals(0, kept.ran().size());
+        assertEquals(2, kept.keptFailed());
+
+        // ... and run again when asked: the failure now succeeds, the NaN diverges again.
+        SweepReport retried = SweepRunner.run(spark, TestSweeps.plan(job, dir.resolve("out"), "run.retry-failed=true"));
+        assertEquals(2, retried.ran().size());
+        assertEquals(1, retried.count("done"));
+        assertEquals(1, retried.count("diverged"));
+        Map<String, TrialStatus> statuses = CommittedTrials.scan(retried.layout(), new Configuration());
+        assertEquals(5, statuses.size());
+        assertEquals(4, statuses.values().stream().filter(s -> s == TrialStatus.DONE).count());
+        assertEquals(5L, ResultTables.read(spark, retried.layout(), ResultTables.TRIALS).count());
+    }
+}

@@ -1,0 +1,53 @@
+package ebmopt.testing;
+
+import ebmopt.experiment.Experiment;
+import ebmopt.experiment.TrialContext;
+import ebmopt.experiment.TrialOutcome;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A test-only experiment that echoes its parameters, fails or diverges on request and
+ * takes as long as asked: the runner's behaviour without any model's cost.
+ */
+public final class EchoExperiment implements Experiment<EchoParams> {
+
+    @Override
+    public String name() {
+        return "echo";
+    }
+
+    @Override
+    public Class<EchoParams> paramsType() {
+        return EchoParams.class;
+    }
+
+    @Override
+    public String defaultsResource() {
+        return "ebmopt/testing/echo-defaults.conf";
+    }
+
+    @Override
+    public double costEstimate(EchoParams p) {
+        return 1 + p.sleepMs();
+    }
+
+    @Override
+    public TrialOutcome run(EchoParams p, TrialContext context) throws InterruptedException {
+        if (context.replicate() == p.failOnReplicate()
+                && (p.failWhileExists().isEmpty() || Files.exists(Path.of(p.failWhileExists())))) {
+            throw new IllegalStateException("injected failure on replicate " + context.replicate());
+        }
+        Thread.sleep(p.sleepMs());
+        TrialOutcome outcome = new TrialOutcome()
+                .metric("value", context.replicate() == p.divergeOnReplicate() ? Double.NaN : p.value())
+                .metric("replicate", context.replicate())
+                .metric("seed_mod_1000", context.seed() % 1000);
+        for (int s = 0; s < p.steps(); s++) {
+            outcome.curve("value_times_step", s, p.value() * s);
+            context.progress(s + 1, p.steps());
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,20 @@
+package ebmopt.testing;
+
+import static ebmopt.config.InvalidParameterException.require;
+
+/**
+ * Parameters of the test-only "echo" experiment.
+ *
+ * @param value           echoed back as the metric "value" (shows a swept value reaches the model)
+ * @param failOnReplicate the replicate that throws (a trial failure); -1 for none
+ * @param failWhileExists if not empty, that replicate fails only while this file exists (a transient fault)
+ * @param divergeOnReplicate the replicate whose metric is NaN; -1 for none
+ * @param sleepMs         how long each trial takes
+ * @param steps           curve points recorded
+ */
+public record EchoParams(double value, int failOnReplicate, String failWhileExists, int divergeOnReplicate, int sleepMs, int steps) {
+    public EchoParams {
+        require(sleepMs >= 0, "sleep-ms", "must be >= 0");
+        require(steps >= 0, "steps", "must be >= 0");
+    }
+}
