@@ -2,6 +2,7 @@ package ebmopt.run;
 
 import ebmopt.results.CommittedTrials;
 import ebmopt.results.ResultLayout;
+import ebmopt.results.SweepTables;
 import ebmopt.results.TrialStatus;
 import ebmopt.sweep.TrialSpec;
 import org.apache.hadoop.conf.Configuration;
@@ -55,13 +56,14 @@ public final class SweepRunner {
         CommittedTrials.clearStaging(layout, hadoop);
         saveConfiguration(plan, layout, hadoop);
 
-        Map<String, TrialStatus> committed = CommittedTrials.scan(layout, hadoop);
+        Map<String, CommittedTrials.Commit> committed = CommittedTrials.scan(layout, hadoop);
         boolean retry = plan.settings().run().retryFailed();
         List<TrialSpec> pending = new ArrayList<>();
         int alreadyDone = 0;
         int keptFailed = 0;
         for (TrialSpec trial : plan.trials()) {
-            TrialStatus status = committed.get(trial.trialId());
+            CommittedTrials.Commit commit = committed.get(trial.trialId());
+            TrialStatus status = commit == null ? null : commit.status();
             if (status == TrialStatus.DONE) {
                 alreadyDone++;
             } else if (status != null && !retry) {
@@ -75,6 +77,9 @@ public final class SweepRunner {
                 keptFailed > 0 && !retry ? " (kept; --retry-failed runs them again)" : "", pending.size(),
                 layout.sweepDir());
         List<TrialSummary> ran = pending.isEmpty() ? List.of() : execute(spark, plan, layout, pending);
+        if (SweepTables.refreshSnapshot(spark, layout)) {
+            LOG.info("[sweep {}] compacted the committed trials into {}", plan.sweepName(), layout.snapshot());
+        }
         return new SweepReport(layout, plan.trials().size(), alreadyDone, keptFailed, ran,
                 (System.nanoTime() - start) / 1e9);
     }

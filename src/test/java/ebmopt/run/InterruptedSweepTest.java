@@ -2,7 +2,6 @@ package ebmopt.run;
 
 import ebmopt.results.CommittedTrials;
 import ebmopt.results.ResultTables;
-import ebmopt.results.TrialStatus;
 import ebmopt.testing.TestSweeps;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
@@ -54,7 +53,7 @@ class InterruptedSweepTest {
         } finally {
             driver.destroyForcibly().waitFor();
         }
-        Map<String, TrialStatus> beforeResume = CommittedTrials.scan(layout, hadoop);
+        Map<String, CommittedTrials.Commit> beforeResume = CommittedTrials.scan(layout, hadoop);
         int committedBefore = beforeResume.size();
         assertTrue(committedBefore >= 4 && committedBefore < TRIALS, "committed before the kill: " + committedBefore);
 

@@ -112,9 +112,9 @@ class SweepIntegrationTest {
         assertEquals(2, retried.ran().size());
         assertEquals(1, retried.count("done"));
         assertEquals(1, retried.count("diverged"));
-        Map<String, TrialStatus> statuses = CommittedTrials.scan(retried.layout(), new Configuration());
+        Map<String, CommittedTrials.Commit> statuses = CommittedTrials.scan(retried.layout(), new Configuration());
         assertEquals(5, statuses.size());
-        assertEquals(4, statuses.values().stream().filter(s -> s == TrialStatus.DONE).count());
+        assertEquals(4, statuses.values().stream().filter(c -> c.status() == TrialStatus.DONE).count());
         assertEquals(5L, ResultTables.read(spark, retried.layout(), ResultTables.TRIALS).count());
     }
 }
