@@ -78,7 +78,11 @@ public final class GaussianTables {
         }
     }
 
-    /** Aggregates every gaussian trial under output.root, writes the tables, returns the rows. */
+    /**
+     * Aggregates every gaussian trial under output.root, writes the tables, returns the rows.
+     * A trial that two sweeps share (same identity, so same seed and result: the quickstart's
+     * runs are Table 14's first ten) counts once.
+     */
     public static List<Line> build(SparkSession spark, String outputRoot, Path referenceDir) {
         ResultTables.read(spark, outputRoot, ResultTables.TRIALS).createOrReplaceTempView("gaussian_trials");
         List<Row> groups = spark.sql("""
@@ -89,7 +93,9 @@ public final class GaussianTables {
                        avg(CASE WHEN status = 'done' THEN metrics['traj_mse'] END),
                        stddev(CASE WHEN status = 'done' THEN metrics['traj_mse'] END),
                        avg(CASE WHEN status = 'done' THEN metrics['grad_mse'] END)
-                FROM gaussian_trials WHERE experiment = 'gaussian'
+                FROM (SELECT *, row_number() OVER (PARTITION BY trial_id ORDER BY started_at) AS copy
+                      FROM gaussian_trials WHERE experiment = 'gaussian')
+                WHERE copy = 1
                 GROUP BY params.objective, params.noise_magnitude, params.samples, params.dim, params.step_size,
                          params.iterations, params.sample_refresh, params.target, params.start
                 """).collectAsList();
@@ -153,7 +159,9 @@ public final class GaussianTables {
             }
             out.append(MarkdownTable.render(List.of("objective", "M", "runs", "diverged/failed", "ours",
                     "paper", "difference", "verdict"), rows));
-            out.append('\n').append(uShape(part)).append('\n');
+            if (setting.startsWith("table")) {
+                out.append('\n').append(uShape(part)).append('\n');
+            }
         }
         return out.toString();
     }
@@ -188,7 +196,8 @@ public final class GaussianTables {
                 && first > 1.1 * best.mean() && last > 1.1 * best.mean();
         return "U shape in M: " + (uShaped ? "yes" : "no") + " (N2CE error falls " + (falls ? "monotonically" : "unevenly")
                 + " to its minimum at M = " + formatM(best.noiseMagnitude()) + ", then rises "
-                + (rises ? "monotonically" : "unevenly") + "; the paper's minimum: M = " + paperBest + ")\n";
+                + (rises ? "monotonically" : "unevenly")
+                + (paperBest.equals("-") ? "" : "; the paper's minimum: M = " + paperBest) + ")\n";
     }
 
     static String formatM(double m) {
