@@ -1,0 +1,61 @@
+package ebmopt.results;
+
+import org.apache.hadoop.fs.Path;
+
+import java.io.Serializable;
+
+/**
+ * Where a sweep's results live, under {@code output.root/<sweep name>/}:
+ *
+ * <pre>
+ * sweep.conf                         the resolved configuration of the latest run
+ * runs/&lt;time&gt;.conf                  the resolved configuration of every run
+ * results/&lt;trial id&gt;/trials.parquet  one row: the trial (the commit unit is this folder)
+ * results/&lt;trial id&gt;/curves.parquet  its learning curves
+ * results/&lt;trial id&gt;/_status.&lt;s&gt;.&lt;c&gt; its status (done | failed | diverged) and commit id, for a cheap scan
+ * snapshot/                          all committed trials compacted into few files (a cache, see SweepTables)
+ * _staging/                          folders being written; never read
+ * </pre>
+ *
+ * A trial's folder appears by one atomic rename, so readers see all of a trial or none.
+ *
+ * @param sweepDir the sweep's folder, fully qualified (file:/..., hdfs://...)
+ */
+public record ResultLayout(String sweepDir) implements Serializable {
+    public static final String RESULTS = "results";
+    public static final String STAGING = "_staging";
+    public static final String STATUS_PREFIX = "_status.";
+
+    public Path root() {
+        return new Path(sweepDir);
+    }
+
+    public Path results() {
+        return new Path(sweepDir, RESULTS);
+    }
+
+    public Path trialDir(String trialId) {
+        return new Path(results(), trialId);
+    }
+
+    public Path staging() {
+        return new Path(sweepDir, STAGING);
+    }
+
+    public Path snapshot() {
+        return new Path(sweepDir, "snapshot");
+    }
+
+    /** The status marker's name: _status.&lt;status&gt;.&lt;commit id&gt;. */
+    public static String marker(TrialStatus status, String commitId) {
+        return STATUS_PREFIX + status.label() + "." + commitId;
+    }
+
+    public Path sweepConf() {
+        return new Path(sweepDir, "sweep.conf");
+    }
+
+    public Path runConf(String runName) {
+        return new Path(new Path(sweepDir, "runs"), runName + ".conf");
+    }
+}

@@ -1,0 +1,103 @@
+package ebmopt.results;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Reads the result tables back with Spark, for one sweep or across every sweep under an
+ * output root, and registers them as named SQL views. Only committed trials are read.
+ */
+public final class ResultTables {
+    public static final String TRIALS = "trials";
+    public static final String CURVES = "curves";
+    /** Aggregated tables (reports) live under output.root/tables/&lt;name&gt;/. */
+    public static final String TABLES_DIR = "tables";
+
+    private ResultTables() {
+    }
+
+    /** One table of one sweep. */
+    public static Dataset<Row> read(SparkSession spark, ResultLayout layout, String table) {
+        return SweepTables.read(spark, layout, table);
+    }
+
+    /** One table of every sweep under {@code outputRoot} (their params structs merged). */
+    public static Dataset<Row> read(SparkSession spark, String outputRoot, String table) {
+        List<ResultLayout> sweeps = sweeps(spark, outputRoot);
+        if (sweeps.isEmpty()) {
+            throw new IllegalStateException("No sweeps with results under " + outputRoot + ": run a sweep first");
+        }
+        Dataset<Row> all = null;
+        for (ResultLayout sweep : sweeps) {
+            Dataset<Row> one = SweepTables.read(spark, sweep, table);
+            all = all == null ? one : all.unionByName(one, true);
+        }
+        return all;
+    }
+
+    /** The sweeps under {@code outputRoot} that have committed at least one trial. */
+    public static List<ResultLayout> sweeps(SparkSession spark, String outputRoot) {
+        try {
+            Path root = new Path(outputRoot);
+            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            // A status marker is sweep/results/<trial>/_status...: its sweep is three levels up.
+            FileStatus[] markers = fs.globStatus(new Path(root, "*/" + ResultLayout.RESULTS + "/*/"
+                    + ResultLayout.STATUS_PREFIX + "*"));
+            TreeSet<String> dirs = new TreeSet<>();
+            for (FileStatus marker : markers == null ? new FileStatus[0] : markers) {
+                dirs.add(fs.makeQualified(marker.getPath().getParent().getParent().getParent()).toString());
+            }
+            return dirs.stream().map(ResultLayout::new).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the sweeps under " + outputRoot, e);
+        }
+    }
+
+    /**
+     * Registers {@code trials}, {@code curves} and every aggregated table under
+     * {@code outputRoot/tables} as temporary views; returns the names registered.
+     */
+    public static List<String> registerViews(SparkSession spark, String outputRoot) {
+        List<String> names = new ArrayList<>();
+        if (!sweeps(spark, outputRoot).isEmpty()) {
+            for (String table : List.of(TRIALS, CURVES)) {
+                read(spark, outputRoot, table).createOrReplaceTempView(table);
+                names.add(table);
+            }
+        }
+        for (String name : aggregatedTables(spark, outputRoot)) {
+            spark.read().parquet(outputRoot + "/" + TABLES_DIR + "/" + name).createOrReplaceTempView(name);
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static List<String> aggregatedTables(SparkSession spark, String outputRoot) {
+        List<String> names = new ArrayList<>();
+        try {
+            Path dir = new Path(outputRoot, TABLES_DIR);
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(dir)) {
+                for (FileStatus s : fs.listStatus(dir)) {
+                    if (s.isDirectory() && fs.exists(new Path(s.getPath(), "_SUCCESS"))) {
+                        names.add(s.getPath().getName());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        names.sort(String::compareTo);
+        return names;
+    }
+}
