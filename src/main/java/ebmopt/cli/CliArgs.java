@@ -24,6 +24,7 @@ record CliArgs(String command, String argument, String profile, String scale, Li
 
             Commands:
               sweep JOB.conf     run (or resume) the sweep a job file declares
+              tables all         every reproduced table: Parquet, HTML report with plots, Markdown twin
               tables gaussian    aggregate result tables into the paper's tables (Parquet + Markdown)
               sql "QUERY"        run a Spark SQL query over the result tables (views: trials, curves, tables/*)
 

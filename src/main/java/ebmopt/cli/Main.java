@@ -6,6 +6,8 @@ import ebmopt.config.LoadedConfig;
 import ebmopt.config.Settings;
 import ebmopt.experiment.ExperimentRegistry;
 import ebmopt.report.GaussianTables;
+import ebmopt.report.ReportJob;
+import ebmopt.report.ReportSummary;
 import ebmopt.report.SweepSummary;
 import ebmopt.results.ResultTables;
 import ebmopt.run.SparkSessions;
@@ -93,8 +95,11 @@ public final class Main {
     }
 
     private static int tables(CliArgs cli, PrintStream out) {
+        if (cli.argument().equals("all")) {
+            return report(cli, out);
+        }
         if (!cli.argument().equals(GaussianTables.TABLE)) {
-            throw new CliArgs.UsageException("unknown table family '" + cli.argument() + "'; known: gaussian");
+            throw new CliArgs.UsageException("unknown table family '" + cli.argument() + "'; known: all, gaussian");
         }
         Settings settings = settings(cli);
         try (SparkSession spark = SparkSessions.create(settings.spark())) {
@@ -113,6 +118,22 @@ public final class Main {
             out.println();
             out.println("Written: " + file + " and the Parquet table " + settings.outputRoot() + "/"
                     + ResultTables.TABLES_DIR + "/" + GaussianTables.TABLE);
+        }
+        return 0;
+    }
+
+    /** Every reproduced table: Parquet, the HTML report with plots, its Markdown twin, SQL view scripts. */
+    private static int report(CliArgs cli, PrintStream out) {
+        Settings settings = settings(cli);
+        try (SparkSession spark = SparkSessions.create(settings.spark())) {
+            ReportJob.Result result = ReportJob.run(spark, settings.outputRoot(),
+                    java.nio.file.Path.of(settings.referenceDir()), "Reproduced tables", "", "");
+            out.print(ReportSummary.render(result.tables()));
+            out.println();
+            out.println("Report: " + result.reportDir() + "/index.html (Markdown twin: report.md; plots: *.png)");
+            out.println("Cells as Parquet: " + settings.outputRoot() + "/" + ResultTables.TABLES_DIR + "/"
+                    + ReportJob.TABLE + "; views for spark-sql / spark-shell: " + settings.outputRoot()
+                    + "/views.sql, views.scala");
         }
         return 0;
     }
