@@ -138,7 +138,7 @@ public final class DesignBenchTable implements ReproducedTable {
         values.add(tasks.stream().map(t -> find(cells, ourMethod, t, true)).toList());
         return new Plot(id + "-task-bars.png", "Per-task scores of " + ourMethod + ": ours beside the paper's "
                 + "(and the paper's COMs for reference). A missing bar: not run." + note,
-                Charts.bars(title, "task", "normalised score", tasks, names, values));
+                Charts.bars(chartTitle(cells), "task", "normalised score", tasks, names, values));
     }
 
     private Plot curve(List<Cell> cells, Pattern axis, String xTitle, boolean logX, String suffix, String caption) {
@@ -148,7 +148,7 @@ public final class DesignBenchTable implements ReproducedTable {
         List<Charts.Line> lines = List.of(
                 new Charts.Line("ours", x, sorted.stream().mapToDouble(c -> nan(c.oursMean())).toArray(), false),
                 new Charts.Line("paper", x, sorted.stream().mapToDouble(c -> nan(c.paperMean())).toArray(), true));
-        return new Plot(id + suffix, caption, Charts.lines(title, xTitle, "normalised score", logX, false, lines));
+        return new Plot(id + suffix, caption, Charts.lines(chartTitle(cells), xTitle, "normalised score", logX, false, lines));
     }
 
     private Plot qCurve(List<Cell> cells, String note) {
@@ -158,7 +158,12 @@ public final class DesignBenchTable implements ReproducedTable {
                 new Charts.Line("ours", x, sorted.stream().mapToDouble(c -> nan(c.oursMean())).toArray(), false),
                 new Charts.Line("paper", x, sorted.stream().mapToDouble(c -> nan(c.paperMean())).toArray(), true));
         return new Plot(id + "-q-curve.png", "Score against the query budget Q (D'Kitty, log scale), ours beside "
-                + "the paper's." + note, Charts.lines(title, "query budget Q", "normalised score", true, false, lines));
+                + "the paper's." + note, Charts.lines(chartTitle(cells), "query budget Q", "normalised score", true, false, lines));
+    }
+
+    /** The table's title, saying so when the figure can only show the paper's numbers. */
+    private String chartTitle(List<Cell> cells) {
+        return title + (cells.stream().anyMatch(c -> c.oursMean() != null) ? "" : " (ours: not run yet)");
     }
 
     /** Task -> {mean, std, runs, failed} of ours for one method; empty without a source or trials. */
