@@ -5,7 +5,10 @@ import ebmopt.config.ConfigLayers;
 import ebmopt.config.LoadedConfig;
 import ebmopt.config.Settings;
 import ebmopt.experiment.ExperimentRegistry;
+import ebmopt.nightly.NightlyRun;
 import ebmopt.report.GaussianTables;
+import ebmopt.report.ReportJob;
+import ebmopt.report.ReportSummary;
 import ebmopt.report.SweepSummary;
 import ebmopt.results.ResultTables;
 import ebmopt.run.SparkSessions;
@@ -21,12 +24,14 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The command-line entry point: {@code sweep}, {@code tables} and {@code sql}. A thin shell
+ * The command-line entry point: {@code sweep}, {@code tables}, {@code sql} and {@code nightly}. A thin shell
  * over the run, results and report packages; the same on a laptop and under spark-submit.
- * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration.
+ * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration, 3 a nightly regression.
  */
 public final class Main {
     private Main() {
@@ -44,6 +49,7 @@ public final class Main {
             return switch (cli.command()) {
                 case "sweep" -> sweep(cli, out);
                 case "tables" -> tables(cli, out);
+                case "nightly" -> nightly(cli, out);
                 default -> sql(cli, out);
             };
         } catch (CliArgs.UsageException e) {
@@ -93,8 +99,11 @@ public final class Main {
     }
 
     private static int tables(CliArgs cli, PrintStream out) {
+        if (cli.argument().equals("all")) {
+            return report(cli, out);
+        }
         if (!cli.argument().equals(GaussianTables.TABLE)) {
-            throw new CliArgs.UsageException("unknown table family '" + cli.argument() + "'; known: gaussian");
+            throw new CliArgs.UsageException("unknown table family '" + cli.argument() + "'; known: all, gaussian");
         }
         Settings settings = settings(cli);
         try (SparkSession spark = SparkSessions.create(settings.spark())) {
@@ -115,6 +124,34 @@ public final class Main {
                     + ResultTables.TABLES_DIR + "/" + GaussianTables.TABLE);
         }
         return 0;
+    }
+
+    /** Every reproduced table: Parquet, the HTML report with plots, its Markdown twin, SQL view scripts. */
+    private static int report(CliArgs cli, PrintStream out) {
+        Settings settings = settings(cli);
+        try (SparkSession spark = SparkSessions.create(settings.spark())) {
+            ReportJob.Result result = ReportJob.run(spark, settings.outputRoot(),
+                    java.nio.file.Path.of(settings.referenceDir()), "Reproduced tables", "", "");
+            out.print(ReportSummary.render(result.tables()));
+            out.println();
+            out.println("Report: " + result.reportDir() + "/index.html (Markdown twin: report.md; plots: *.png)");
+            out.println("Cells as Parquet: " + settings.outputRoot() + "/" + ResultTables.TABLES_DIR + "/"
+                    + ReportJob.TABLE + "; views for spark-sql / spark-shell: " + settings.outputRoot()
+                    + "/views.sql, views.scala");
+        }
+        return 0;
+    }
+
+    /** The nightly reproduction; exit code 3 on a regression. EBMOPT_NIGHTLY_DATE overrides today (UTC). */
+    private static int nightly(CliArgs cli, PrintStream out) {
+        Settings settings = settings(cli);
+        String date = System.getenv("EBMOPT_NIGHTLY_DATE");
+        NightlyRun.Request request = new NightlyRun.Request(cli.profile(), java.nio.file.Path.of(cli.argument()),
+                cli.overrides(), date == null || date.isEmpty() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(date),
+                settings.outputRoot(), java.nio.file.Path.of(settings.referenceDir()));
+        try (SparkSession spark = SparkSessions.create(settings.spark())) {
+            return NightlyRun.run(spark, request, out).exitCode();
+        }
     }
 
     private static int sql(CliArgs cli, PrintStream out) {

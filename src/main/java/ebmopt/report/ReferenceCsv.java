@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one of the papers' tables (reference.dir/*.csv): a header line, then plain
- * comma-separated rows without quoting.
+ * Reads one of the papers' tables (reference.dir/*.csv): a header line, then
+ * comma-separated rows; a cell may be double-quoted (it then may hold commas, and "" is a quote).
  */
 public final class ReferenceCsv {
     private ReferenceCsv() {
@@ -43,7 +43,7 @@ public final class ReferenceCsv {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            String[] cells = lines.get(i).split(",", -1);
+            String[] cells = split(lines.get(i));
             if (cells.length != header.length) {
                 throw new IllegalArgumentException(file + " line " + (i + 1) + " has " + cells.length
                         + " cells, the header " + header.length);
@@ -55,5 +55,28 @@ public final class ReferenceCsv {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** One line's cells, honouring double quotes. */
+    static String[] split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString());
+        return cells.toArray(String[]::new);
     }
 }

@@ -1,5 +1,7 @@
 /**
- * Reports: the summary printed after a sweep and the reproduced tables, as Parquet and
- * Markdown, beside the papers' figures. Knows nothing of how results were produced.
+ * Reports: the summary printed after a sweep and the reproduced tables beside the papers'
+ * figures: a registry of reproduced tables ({@link ebmopt.report.ReproducedTables}), their
+ * cells with a verdict each, as Parquet, an HTML report with PNG plots and its Markdown twin
+ * ({@link ebmopt.report.ReportJob}). Knows nothing of how results were produced.
  */
 package ebmopt.report;

@@ -1,0 +1,38 @@
+package ebmopt.report;
+
+import java.util.Locale;
+
+/** How cell values read in the HTML and Markdown reports. */
+final class CellText {
+    private CellText() {
+    }
+
+    static String meanStd(Double mean, Double std) {
+        return MarkdownTable.meanStd(mean, std);
+    }
+
+    static String ours(Cell c) {
+        return c.oursMean() == null ? "-" : meanStd(c.oursMean(), c.oursStd());
+    }
+
+    static String paper(Cell c) {
+        return c.paperMean() == null ? "-" : meanStd(c.paperMean(), c.paperStd());
+    }
+
+    static String z(Cell c) {
+        Double z = c.z();
+        return z == null ? "" : String.format(Locale.ROOT, "%+.1f", z);
+    }
+
+    static String relative(Cell c) {
+        Double r = c.relativeDifference();
+        return r == null ? "" : String.format(Locale.ROOT, "%+.1f%%", 100 * r);
+    }
+
+    /** "z +0.3, +1.2%" or the relative difference alone. */
+    static String difference(Cell c) {
+        String z = z(c);
+        String rel = relative(c);
+        return z.isEmpty() ? rel : rel.isEmpty() ? "z " + z : "z " + z + ", " + rel;
+    }
+}

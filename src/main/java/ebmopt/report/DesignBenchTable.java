@@ -1,0 +1,249 @@
+package ebmopt.report;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.apache.spark.sql.Row;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A design-bench table of the N2CE paper (normalised scores, higher is better), declared from
+ * reference/design_bench_tables.csv: its rows are the paper's methods, its columns the tasks
+ * (or the query budget Q). Ours come from the trials that
+ * {@code ebmopt/report/design-bench-sources.conf} maps to each method; until a method has a
+ * source and trials, its cells read "not run".
+ */
+public final class DesignBenchTable implements ReproducedTable {
+    public static final String PAPER_FILE = "design_bench_tables.csv";
+    private static final String SOURCES = "ebmopt/report/design-bench-sources.conf";
+    private static final List<String> TASK_ORDER = List.of("tf_bind_8", "tf_bind_10", "chembl", "superconductor",
+            "ant", "dkitty", "mean_score", "mean_rank");
+    private static final Pattern M = Pattern.compile("M=(\\d+)");
+    private static final Pattern K = Pattern.compile("K=(\\d+)");
+
+    /** What the table's figure shows. */
+    enum Figure { TASK_BARS, SCORE_VS_M, SCORE_VS_K, SCORE_VS_Q, NONE }
+
+    private final String id;
+    private final String title;
+    private final String paperTable;
+    private final Predicate<String> methods;
+    private final Figure figure;
+
+    DesignBenchTable(String id, String title, String paperTable, Predicate<String> methods, Figure figure) {
+        this.id = id;
+        this.title = title;
+        this.paperTable = paperTable;
+        this.methods = methods;
+        this.figure = figure;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public String description() {
+        return "Normalised design-bench score of the best of Q proposed designs (at the table's percentile), mean "
+                + "± std over seeds; higher is better. Paper figures: reference/" + PAPER_FILE + " (" + paperTable
+                + "); rows other than N2CE-LEBM are what the N2CE paper reports for other methods. mean_score and "
+                + "mean_rank are the paper's across-task summaries.";
+    }
+
+    @Override
+    public List<Cell> cells(ReportContext context) {
+        Path file = context.referenceDir().resolve(PAPER_FILE);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<Map<String, String>> paper = ReferenceCsv.read(file, List.of("table", "method", "task", "percentile",
+                "q", "mean", "std"));
+        Map<String, Integer> rowOrder = new LinkedHashMap<>();
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        Map<String, Map<String, double[]>> ours = new HashMap<>();
+        for (Map<String, String> r : paper) {
+            String method = r.get("method");
+            if (!r.get("table").equals(paperTable) || !methods.test(method)) {
+                continue;
+            }
+            int order = rowOrder.computeIfAbsent(method, k -> rowOrder.size());
+            String column = column(r);
+            String key = method + "|" + column;
+            if (cells.containsKey(key)) {
+                continue; // the paper prints M = 100, K = 6 in both halves of Table 26
+            }
+            Map<String, double[]> mine = ours.computeIfAbsent(method, k -> ours(context, k, r.get("percentile")));
+            double[] o = mine.get(r.get("task") + "@" + number(r.get("q")));
+            Double paperMean = Double.valueOf(r.get("mean"));
+            Double paperStd = r.get("std").isEmpty() ? null : Double.valueOf(r.get("std"));
+            boolean higher = !r.get("task").equals("mean_rank");
+            cells.put(key, o == null ? Cell.notRun(id, method, column, order, paperMean, paperStd, higher)
+                    : new Cell(id, method, column, order, o[0], Double.isNaN(o[1]) ? null : o[1], (long) o[2],
+                    (long) o[3], paperMean, paperStd, higher, sourceText(method), (long) o[2] + " runs"));
+        }
+        List<Cell> out = new ArrayList<>(cells.values());
+        out.sort(java.util.Comparator.comparingInt(Cell::order).thenComparingInt(c -> columnOrder(c.column())));
+        return out;
+    }
+
+    @Override
+    public List<Plot> plots(ReportContext context, List<Cell> cells) {
+        if (cells.isEmpty() || figure == Figure.NONE) {
+            return List.of();
+        }
+        boolean anyOurs = cells.stream().anyMatch(c -> c.oursMean() != null);
+        String note = anyOurs ? "" : " Ours: not run yet (the paper's figures only).";
+        return switch (figure) {
+            case TASK_BARS -> List.of(taskBars(cells, note));
+            case SCORE_VS_M -> List.of(curve(cells, M, "noise magnitude M", true, "-m-curve.png",
+                    "Score against the noise magnitude M at K = 6 (Superconductor), ours beside the paper's: "
+                            + "the design-bench U-curve in M." + note));
+            case SCORE_VS_K -> List.of(curve(cells, K, "ratio-estimation stages K", false, "-k-curve.png",
+                    "Score against the number of stages K at M = 100 (Superconductor), ours beside the paper's."
+                            + note));
+            case SCORE_VS_Q -> List.of(qCurve(cells, note));
+            default -> List.of();
+        };
+    }
+
+    private Plot taskBars(List<Cell> cells, String note) {
+        List<String> tasks = cells.stream().map(Cell::column).filter(t -> !t.startsWith("mean_")).distinct().toList();
+        String ourMethod = cells.stream().map(Cell::row).filter(m -> m.startsWith("N2CE-LEBM")).findFirst()
+                .orElse(cells.get(0).row());
+        List<String> names = new ArrayList<>();
+        List<List<Double>> values = new ArrayList<>();
+        names.add("paper: " + ourMethod);
+        values.add(tasks.stream().map(t -> find(cells, ourMethod, t, false)).toList());
+        if (cells.stream().anyMatch(c -> c.row().equals("COMs"))) {
+            names.add("paper: COMs");
+            values.add(tasks.stream().map(t -> find(cells, "COMs", t, false)).toList());
+        }
+        names.add("ours: " + ourMethod);
+        values.add(tasks.stream().map(t -> find(cells, ourMethod, t, true)).toList());
+        return new Plot(id + "-task-bars.png", "Per-task scores of " + ourMethod + ": ours beside the paper's "
+                + "(and the paper's COMs for reference). A missing bar: not run." + note,
+                Charts.bars(chartTitle(cells), "task", "normalised score", tasks, names, values));
+    }
+
+    private Plot curve(List<Cell> cells, Pattern axis, String xTitle, boolean logX, String suffix, String caption) {
+        List<Cell> sorted = cells.stream().sorted(java.util.Comparator.comparingDouble(c -> value(axis, c.row())))
+                .toList();
+        double[] x = sorted.stream().mapToDouble(c -> value(axis, c.row())).toArray();
+        List<Charts.Line> lines = List.of(
+                new Charts.Line("ours", x, sorted.stream().mapToDouble(c -> nan(c.oursMean())).toArray(), false),
+                new Charts.Line("paper", x, sorted.stream().mapToDouble(c -> nan(c.paperMean())).toArray(), true));
+        return new Plot(id + suffix, caption, Charts.lines(chartTitle(cells), xTitle, "normalised score", logX, false, lines));
+    }
+
+    private Plot qCurve(List<Cell> cells, String note) {
+        List<Cell> sorted = cells.stream().sorted(java.util.Comparator.comparingDouble(c -> q(c.column()))).toList();
+        double[] x = sorted.stream().mapToDouble(c -> q(c.column())).toArray();
+        List<Charts.Line> lines = List.of(
+                new Charts.Line("ours", x, sorted.stream().mapToDouble(c -> nan(c.oursMean())).toArray(), false),
+                new Charts.Line("paper", x, sorted.stream().mapToDouble(c -> nan(c.paperMean())).toArray(), true));
+        return new Plot(id + "-q-curve.png", "Score against the query budget Q (D'Kitty, log scale), ours beside "
+                + "the paper's." + note, Charts.lines(chartTitle(cells), "query budget Q", "normalised score", true, false, lines));
+    }
+
+    /** The table's title, saying so when the figure can only show the paper's numbers. */
+    private String chartTitle(List<Cell> cells) {
+        return title + (cells.stream().anyMatch(c -> c.oursMean() != null) ? "" : " (ours: not run yet)");
+    }
+
+    /** Task -> {mean, std, runs, failed} of ours for one method; empty without a source or trials. */
+    private static Map<String, double[]> ours(ReportContext context, String method, String percentile) {
+        Config sources = ConfigFactory.parseResources(SOURCES);
+        String path = "methods.\"" + method + "\"";
+        Map<String, double[]> out = new HashMap<>();
+        if (!sources.hasPath(path)) {
+            return out;
+        }
+        Config source = sources.getConfig(path).withFallback(sources.getConfig("defaults"));
+        if (!context.hasExperiment(source.getString("experiment"))) {
+            return out;
+        }
+        String score = source.getString("score").replace("{percentile}", percentile);
+        List<Row> rows = context.spark().sql("SELECT " + source.getString("task") + ", "
+                + source.getString("query-budget") + ", avg(CASE WHEN status = 'done' THEN " + score + " END), "
+                + "stddev(CASE WHEN status = 'done' THEN " + score + " END), "
+                + "sum(CASE WHEN status = 'done' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'done' THEN 0 ELSE 1 END) "
+                + "FROM " + ReportContext.TRIALS_VIEW + " WHERE experiment = '" + source.getString("experiment")
+                + "' AND (" + source.getString("where") + ") GROUP BY 1, 2").collectAsList();
+        for (Row r : rows) {
+            double[] v = {r.isNullAt(2) ? Double.NaN : r.getDouble(2), r.isNullAt(3) ? Double.NaN : r.getDouble(3),
+                    r.getLong(4), r.getLong(5)};
+            if (!Double.isNaN(v[0])) {
+                out.put(r.get(0) + "@" + number(String.valueOf(r.get(1))), v);
+            }
+        }
+        return out;
+    }
+
+    private static String sourceText(String method) {
+        Config source = ConfigFactory.parseResources(SOURCES).getConfig("methods.\"" + method + "\"");
+        return "experiment " + source.getString("experiment") + " where " + source.getString("where");
+    }
+
+    /** The column: the task, or "Q = q" for the Q ablation; matched to ours as task@q. */
+    private String column(Map<String, String> r) {
+        return figure == Figure.SCORE_VS_Q ? "Q = " + r.get("q") : r.get("task");
+    }
+
+    private static int columnOrder(String column) {
+        int i = TASK_ORDER.indexOf(column);
+        return i >= 0 ? i : (int) q(column);
+    }
+
+    private static double q(String column) {
+        return column.startsWith("Q = ") ? Double.parseDouble(column.substring(4)) : 0;
+    }
+
+    private static double value(Pattern p, String method) {
+        Matcher m = p.matcher(method);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    private static Double find(List<Cell> cells, String method, String task, boolean ours) {
+        return cells.stream().filter(c -> c.row().equals(method) && c.column().equals(task)).findFirst()
+                .map(c -> ours ? c.oursMean() : c.paperMean()).orElse(null);
+    }
+
+    /** "256", "256.0" -> "256": query budgets compared as text. */
+    private static String number(String text) {
+        try {
+            double v = Double.parseDouble(text);
+            return v == Math.rint(v) ? String.valueOf((long) v) : text;
+        } catch (NumberFormatException e) {
+            return text;
+        }
+    }
+
+    private static double nan(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    /** Methods of Table 26 at K = 6 (the M ablation) or at M = 100 (the K ablation). */
+    static Predicate<String> withStages(int k) {
+        return m -> m.toLowerCase(Locale.ROOT).contains("k=" + k + ",");
+    }
+
+    static Predicate<String> withNoiseMagnitude(int m) {
+        return method -> method.contains("M=" + m + ",");
+    }
+}

@@ -1,0 +1,67 @@
+package ebmopt.report;
+
+import ebmopt.results.ResultTables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the reproduced tables read: every committed trial under an output root (a trial two
+ * sweeps share counted once), registered as the views {@code report_trials} and
+ * {@code report_curves}, and the papers' tables under the reference folder.
+ */
+public final class ReportContext {
+    public static final String TRIALS_VIEW = "report_trials";
+    public static final String CURVES_VIEW = "report_curves";
+
+    private final SparkSession spark;
+    private final String outputRoot;
+    private final Path referenceDir;
+    private final List<String> experiments;
+    private final Map<String, Object> memo = new HashMap<>();
+
+    public ReportContext(SparkSession spark, String outputRoot, Path referenceDir) {
+        this.spark = spark;
+        this.outputRoot = outputRoot;
+        this.referenceDir = referenceDir;
+        if (ResultTables.sweeps(spark, outputRoot).isEmpty()) {
+            experiments = List.of();
+        } else {
+            Dataset<Row> trials = ResultTables.read(spark, outputRoot, ResultTables.TRIALS).dropDuplicates("trial_id");
+            trials.createOrReplaceTempView(TRIALS_VIEW);
+            ResultTables.read(spark, outputRoot, ResultTables.CURVES).createOrReplaceTempView(CURVES_VIEW);
+            experiments = spark.sql("SELECT DISTINCT experiment FROM " + TRIALS_VIEW).as(Encoders.STRING())
+                    .collectAsList();
+        }
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public String outputRoot() {
+        return outputRoot;
+    }
+
+    public Path referenceDir() {
+        return referenceDir;
+    }
+
+    /** Whether any committed trial ran {@code experiment} (its params columns then exist). */
+    public boolean hasExperiment(String experiment) {
+        return experiments.contains(experiment);
+    }
+
+    /** Computes a value once per report (e.g. an aggregation several tables share). */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, Supplier<T> compute) {
+        return (T) memo.computeIfAbsent(key, k -> compute.get());
+    }
+}

@@ -1,0 +1,143 @@
+package ebmopt.report;
+
+import ebmopt.results.ResultLayout;
+import ebmopt.results.ResultTables;
+import ebmopt.results.ViewScripts;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tables job: builds every reproduced table of {@link ReproducedTables} from the result
+ * tables under an output root and writes, under it,
+ * <pre>
+ * tables/reproduced/        every cell, ours beside the paper's, as Parquet (SQL view "reproduced")
+ * tables/gaussian/          the Gaussian aggregation (GaussianTables), when Gaussian trials exist
+ * report/index.html         the report; report/report.md its Markdown twin; report/*.png its plots
+ * views.sql, views.scala    the result tables as named views for spark-sql and spark-shell
+ * </pre>
+ */
+public final class ReportJob {
+    public static final String TABLE = "reproduced";
+    public static final String REPORT_DIR = "report";
+
+    public static final StructType SCHEMA = new StructType()
+            .add("table_id", DataTypes.StringType)
+            .add("table_title", DataTypes.StringType)
+            .add("row_label", DataTypes.StringType)
+            .add("column_label", DataTypes.StringType)
+            .add("row_order", DataTypes.IntegerType)
+            .add("ours_mean", DataTypes.DoubleType)
+            .add("ours_std", DataTypes.DoubleType)
+            .add("runs", DataTypes.LongType)
+            .add("failed", DataTypes.LongType)
+            .add("paper_mean", DataTypes.DoubleType)
+            .add("paper_std", DataTypes.DoubleType)
+            .add("z", DataTypes.DoubleType)
+            .add("relative_difference", DataTypes.DoubleType)
+            .add("verdict", DataTypes.StringType)
+            .add("higher_is_better", DataTypes.BooleanType)
+            .add("settings", DataTypes.StringType)
+            .add("scale", DataTypes.StringType);
+
+    private ReportJob() {
+    }
+
+    /** What was built and where. */
+    public record Result(List<TableResult> tables, String reportDir, String markdown) {
+    }
+
+    /** Builds and writes everything (the tables job). */
+    public static Result run(SparkSession spark, String outputRoot, java.nio.file.Path referenceDir, String title,
+                             String preambleMarkdown, String preambleHtml) {
+        return write(spark, outputRoot, build(spark, outputRoot, referenceDir), title, preambleMarkdown, preambleHtml);
+    }
+
+    /** Builds every reproduced table (cells and plots) from the results under {@code outputRoot}. */
+    public static List<TableResult> build(SparkSession spark, String outputRoot, java.nio.file.Path referenceDir) {
+        ReportContext context = new ReportContext(spark, outputRoot, referenceDir);
+        List<TableResult> tables = new ArrayList<>();
+        for (ReproducedTable table : ReproducedTables.all()) {
+            List<Cell> cells = table.cells(context);
+            tables.add(new TableResult(table, cells, table.plots(context, cells)));
+        }
+        return tables;
+    }
+
+    /** Writes the Parquet table, the HTML report with its plots, its Markdown twin and the view scripts. */
+    public static Result write(SparkSession spark, String outputRoot, List<TableResult> tables, String title,
+                               String preambleMarkdown, String preambleHtml) {
+        spark.createDataFrame(rows(tables), SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+                .parquet(outputRoot + "/" + ResultTables.TABLES_DIR + "/" + TABLE);
+        List<ResultLayout> sweeps = ResultTables.sweeps(spark, outputRoot);
+        List<String> versions = sweeps.isEmpty() ? List.of() : spark.sql("SELECT DISTINCT code_version FROM "
+                + ReportContext.TRIALS_VIEW + " ORDER BY 1").as(Encoders.STRING()).collectAsList();
+        ReportInfo info = new ReportInfo(title, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), outputRoot,
+                versions, sweeps.stream().map(s -> new Path(s.sweepDir()).getName()).toList(), preambleMarkdown,
+                preambleHtml);
+        String reportDir = outputRoot + "/" + REPORT_DIR;
+        String markdown = MarkdownReport.render(info, tables);
+        write(spark, reportDir + "/index.html", HtmlReport.render(info, tables).getBytes(StandardCharsets.UTF_8));
+        write(spark, reportDir + "/report.md", markdown.getBytes(StandardCharsets.UTF_8));
+        for (TableResult t : tables) {
+            for (Plot p : t.plots()) {
+                write(spark, reportDir + "/" + p.fileName(), p.png());
+            }
+        }
+        List<String> views = ViewScripts.statements(spark, outputRoot);
+        write(spark, outputRoot + "/" + ViewScripts.SQL_FILE, ViewScripts.sql(views, outputRoot)
+                .getBytes(StandardCharsets.UTF_8));
+        write(spark, outputRoot + "/" + ViewScripts.SCALA_FILE, ViewScripts.scala(views, outputRoot)
+                .getBytes(StandardCharsets.UTF_8));
+        return new Result(tables, reportDir, markdown);
+    }
+
+    /** The cells as rows of {@link #SCHEMA}. */
+    public static List<Row> rows(List<TableResult> tables) {
+        List<Row> rows = new ArrayList<>();
+        for (TableResult t : tables) {
+            for (Cell c : t.cells()) {
+                rows.add(RowFactory.create(c.table(), t.table().title(), c.row(), c.column(), c.order(), c.oursMean(),
+                        c.oursStd(), c.runs(), c.failed(), c.paperMean(), c.paperStd(), c.z(), c.relativeDifference(),
+                        c.verdict().label(), c.higherIsBetter(), c.settings(), c.scale()));
+            }
+        }
+        return rows;
+    }
+
+    /** A cell back from a row of {@link #SCHEMA} (the nightly reads the previous night's this way). */
+    public static Cell cell(Row r) {
+        return new Cell(r.getString(0), r.getString(2), r.getString(3), r.getInt(4), nullable(r, 5), nullable(r, 6),
+                r.getLong(7), r.getLong(8), nullable(r, 9), nullable(r, 10), r.getBoolean(14), r.getString(15),
+                r.getString(16));
+    }
+
+    private static Double nullable(Row r, int i) {
+        return r.isNullAt(i) ? null : r.getDouble(i);
+    }
+
+    /** Writes a file through Hadoop (output.root may be file:, hdfs:, s3a:). */
+    public static void write(SparkSession spark, String path, byte[] bytes) {
+        Path file = new Path(path);
+        try (FSDataOutputStream out = file.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                .create(file, true)) {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package ebmopt.report;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A reproduced table as built for one report: its cells and plots.
+ */
+public record TableResult(ReproducedTable table, List<Cell> cells, List<Plot> plots) {
+
+    /** Cells per verdict, every verdict present (zero counts included). */
+    public Map<Verdict, Integer> counts() {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            counts.put(v, 0);
+        }
+        cells.forEach(c -> counts.merge(c.verdict(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Whether any cell has ours. */
+    public boolean ran() {
+        return cells.stream().anyMatch(c -> c.oursMean() != null);
+    }
+
+    /** The distinct columns, in order: one column renders as a list, several as a grid. */
+    public List<String> columns() {
+        return cells.stream().map(Cell::column).distinct().toList();
+    }
+
+    /** The distinct rows, in order. */
+    public List<String> rows() {
+        return cells.stream().map(Cell::row).distinct().toList();
+    }
+
+    /** The distinct settings and scales behind ours, "; "-joined. */
+    public String settingsAndScale() {
+        return String.join("; ", cells.stream().filter(c -> c.oursMean() != null)
+                .map(c -> c.settings() + (c.scale().isEmpty() ? "" : " (" + c.scale() + ")")).distinct().toList());
+    }
+}
