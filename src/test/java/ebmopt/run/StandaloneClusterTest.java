@@ -204,10 +204,15 @@ class StandaloneClusterTest {
                 "--set", "output.root=\"" + out + "\"", "--set", "run.progress-interval=2s");
     }
 
+    /** Waits for the driver to succeed; it is killed if it has not ended in time. */
     private static void awaitSuccess(Process driver, String logName) throws Exception {
-        assertTrue(driver.waitFor(SWEEP_TIMEOUT_S, TimeUnit.SECONDS),
-                "the sweep did not finish within " + SWEEP_TIMEOUT_S + " s: " + log(logName));
-        assertEquals(0, driver.exitValue(), "the sweep failed: " + log(logName));
+        try {
+            assertTrue(driver.waitFor(SWEEP_TIMEOUT_S, TimeUnit.SECONDS),
+                    "the sweep did not finish within " + SWEEP_TIMEOUT_S + " s: " + log(logName));
+            assertEquals(0, driver.exitValue(), "the sweep failed: " + log(logName));
+        } finally {
+            driver.destroyForcibly().waitFor();
+        }
     }
 
     private static void elapsed(String what, long startNanos) {
