@@ -62,6 +62,8 @@ public final class ParquetRows {
         g.add("code_version", r.codeVersion());
         g.add("backend", r.backend());
         g.add("host", r.host());
+        Group resources = g.addGroup("resources");
+        r.resources().forEach((k, v) -> resources.addGroup("key_value").append("key", k).append("value", v));
         Group checksums = g.addGroup("data_checksums");
         r.dataChecksums().forEach((k, v) -> checksums.addGroup("key_value").append("key", k).append("value", v));
         g.add("started_at", r.startedAtMs());

@@ -43,6 +43,7 @@ public final class ParquetSchemas {
                 .addField(string("code_version", true))
                 .addField(string("backend", true))
                 .addField(string("host", true))
+                .addField(map("resources", string("value", false)))
                 .addField(map("data_checksums", string("value", false)))
                 .required(PrimitiveTypeName.INT64).as(timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS))
                 .named("started_at")

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param codeVersion   the code version (git commit, "-dirty" if uncommitted changes)
  * @param backend       what computed it
  * @param host          the executor's host name
+ * @param resources     the resources Spark assigned to the trial's task, name -> comma-separated
+ *                      addresses (e.g. gpu -> "1"); empty without resource scheduling
  * @param dataChecksums SHA-256 of every data file read
  * @param startedAtMs   when it started (epoch milliseconds)
  * @param wallMs        how long it ran
@@ -26,6 +28,6 @@ import java.util.Map;
  */
 public record TrialRecord(String trialId, String sweep, String scale, String experiment, int replicate, long seed,
                           TrialStatus status, String error, Record params, Map<String, Double> metrics,
-                          String config, String codeVersion, String backend, String host,
+                          String config, String codeVersion, String backend, String host, Map<String, String> resources,
                           Map<String, String> dataChecksums, long startedAtMs, long wallMs, int attempt) {
 }

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Runs one trial inside a Spark task and commits its rows. Trial failures (an exception
@@ -42,6 +43,9 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
     @Override
     public TrialSummary call(TrialSpec trial) throws IOException {
         long started = System.currentTimeMillis();
+        // Before the trial allocates anything: ND4J on the GPU Spark gave this task, if any.
+        Map<String, String> resources = GpuBinding.assigned();
+        GpuBinding.bind(resources);
         Experiment<?> experiment = ExperimentRegistry.get(trial.experiment());
         Record params = RecordBinder.bind(ConfigFactory.parseString(trial.paramsJson()), "params",
                 experiment.paramsType());
@@ -68,8 +72,8 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
         TaskContext task = TaskContext.get();
         TrialRecord record = new TrialRecord(trial.trialId(), run.sweep(), run.scale(), trial.experiment(),
                 trial.replicate(), trial.seed(), status, error, params, outcome.metrics(), trial.paramsJson(),
-                run.codeVersion(), outcome.backend(), Provenance.host(), outcome.dataChecksums(), started, wall,
-                task == null ? 0 : task.attemptNumber());
+                run.codeVersion(), outcome.backend(), Provenance.host(), resources, outcome.dataChecksums(),
+                started, wall, task == null ? 0 : task.attemptNumber());
         TrialCommitter.Result committed = new TrialCommitter(run.layout(), new Configuration())
                 .commit(record, outcome.curves());
         String label = committed == TrialCommitter.Result.ALREADY_DONE ? "dropped" : status.label();

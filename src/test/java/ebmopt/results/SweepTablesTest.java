@@ -72,6 +72,6 @@ class SweepTablesTest {
     private static TrialRecord record(String id, double value) {
         return new TrialRecord(id, "echo-snapshot", null, "echo", 0, 1L, TrialStatus.DONE, null,
                 new EchoParams(value, -1, "", -1, 0, 1), Map.of("value", value), "{}", "test", "jvm", "host",
-                Map.of(), 0L, 1L, 0);
+                Map.of(), Map.of(), 0L, 1L, 0);
     }
 }
