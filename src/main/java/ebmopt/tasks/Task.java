@@ -1,0 +1,45 @@
+package ebmopt.tasks;
+
+import java.util.Map;
+
+/**
+ * One offline optimisation task as a trial sees it: the visible dataset (its split may depend
+ * on the trial's seed), the encoding of its designs, an exact oracle, and the constants that
+ * normalise reported scores: (y - y_min) / (y_max - y_min) over the task's FULL dataset
+ * (METHODS.md section 1), not the visible part.
+ */
+public interface Task {
+
+    /** The registry name ({@code tf-bind-8}, ...). */
+    String name();
+
+    /** Discrete (L, K) or continuous (d). */
+    Encoding encoding();
+
+    /** The visible (training) data. */
+    Dataset visible();
+
+    /** The oracle's score of a token sequence; only for discrete tasks. */
+    default double score(int[] tokens) {
+        throw new UnsupportedOperationException(name() + " has no oracle for token sequences");
+    }
+
+    /** The oracle's score of a feature vector; only for continuous tasks with an oracle. */
+    default double score(double[] features) {
+        throw new UnsupportedOperationException(name() + " has no oracle for feature vectors");
+    }
+
+    /** Whether {@link #score} is available (user-supplied tasks may lack an oracle). */
+    boolean hasOracle();
+
+    /** y_min and y_max of the full dataset: what reported scores are normalised with. */
+    MinMax scoreNormalisation();
+
+    /** The best y of the visible data (raw, not normalised). */
+    default double bestVisibleY() {
+        return visible().maxY();
+    }
+
+    /** The SHA-256 of every data file read, by name relative to data.dir (trial provenance). */
+    Map<String, String> dataChecksums();
+}

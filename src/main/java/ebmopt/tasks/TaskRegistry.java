@@ -1,0 +1,31 @@
+package ebmopt.tasks;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Looks a task up by the name job files use and loads it from the data directory. */
+public final class TaskRegistry {
+    /** The registered names. */
+    public static final List<String> NAMES = List.of(TfBind8Task.NAME, TfBind10Task.NAME, SuperconductorTask.NAME);
+
+    private TaskRegistry() {
+    }
+
+    /**
+     * Loads task {@code name} from {@code dataDir} (the configuration's {@code data.dir}); a
+     * seed-dependent split (TF-Bind-10's subsample) is drawn with {@code seed}. Data files are
+     * verified against {@code dataDir/SHA256SUMS} and read once per JVM.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     * @throws TaskDataException        for missing, corrupt or malformed data, naming the file
+     */
+    public static Task load(String name, Path dataDir, long seed) {
+        DataFiles data = new DataFiles(dataDir);
+        return switch (name) {
+            case TfBind8Task.NAME -> TfBind8Task.load(data);
+            case TfBind10Task.NAME -> TfBind10Task.load(data, seed);
+            case SuperconductorTask.NAME -> SuperconductorTask.load(data);
+            default -> throw new IllegalArgumentException("Unknown task '" + name + "'; known: " + NAMES);
+        };
+    }
+}

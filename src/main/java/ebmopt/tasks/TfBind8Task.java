@@ -1,0 +1,105 @@
+package ebmopt.tasks;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * TF-Bind-8 (SIX6): every DNA 8-mer (tokens 0..3 = a, c, g, t) with its binding score.
+ * Visible: the rows with y at or below the 50th percentile (32,898 rows, threshold
+ * 0.43929616); oracle: exact lookup of the 8-mer's score. Loaded once per JVM and data
+ * directory; the split does not depend on the seed.
+ */
+final class TfBind8Task implements Task {
+    static final String NAME = "tf-bind-8";
+    static final String X_FILE = "tf_bind_8/tf_bind_8-x.npy";
+    static final String Y_FILE = "tf_bind_8/tf_bind_8-y.npy";
+    static final int LENGTH = 8;
+    static final int VOCABULARY = 4;
+    static final long ROWS = 65_792;
+    private static final MinMax SCORE_RANGE = new MinMax(0.0, 1.0);
+    private static final Map<Path, TfBind8Task> LOADED = new ConcurrentHashMap<>();
+
+    private final float[] table;
+    private final Dataset visible;
+    private final Map<String, String> checksums;
+
+    private TfBind8Task(float[] table, Dataset visible, Map<String, String> checksums) {
+        this.table = table;
+        this.visible = visible;
+        this.checksums = checksums;
+    }
+
+    /** The task over {@code data}'s files, verified, read once per JVM. */
+    static TfBind8Task load(DataFiles data) {
+        DataFiles.VerifiedFile x = data.verified(X_FILE);
+        DataFiles.VerifiedFile y = data.verified(Y_FILE);
+        return LOADED.computeIfAbsent(x.path().toAbsolutePath().normalize(), k -> read(x, y));
+    }
+
+    private static TfBind8Task read(DataFiles.VerifiedFile xFile, DataFiles.VerifiedFile yFile) {
+        int[] x = Npy.readInt32(xFile.path(), ROWS, LENGTH).data();
+        float[] y = Npy.readFloat32(yFile.path(), ROWS, 1).data();
+        float[] table = new float[1 << (2 * LENGTH)];
+        boolean[] seen = new boolean[table.length];
+        for (int i = 0; i < ROWS; i++) {
+            int index = KmerIndex.of(x, i * LENGTH, LENGTH, VOCABULARY, xFile.path());
+            table[index] = y[i];
+            seen[index] = true;
+        }
+        KmerIndex.requireAll(seen, xFile.path());
+        double threshold = Percentile.of(y, 50);
+        int n = 0;
+        for (float v : y) {
+            n += v <= threshold ? 1 : 0;
+        }
+        int[] tokens = new int[n * LENGTH];
+        double[] vy = new double[n];
+        for (int i = 0, r = 0; i < ROWS; i++) {
+            if (y[i] <= threshold) {
+                System.arraycopy(x, i * LENGTH, tokens, r * LENGTH, LENGTH);
+                vy[r++] = y[i];
+            }
+        }
+        return new TfBind8Task(table, new Dataset(n, LENGTH, tokens, null, vy),
+                Map.of(xFile.name(), xFile.sha256(), yFile.name(), yFile.sha256()));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Encoding encoding() {
+        return new Encoding.Discrete(LENGTH, VOCABULARY);
+    }
+
+    @Override
+    public Dataset visible() {
+        return visible;
+    }
+
+    @Override
+    public double score(int[] tokens) {
+        if (tokens.length != LENGTH) {
+            throw new IllegalArgumentException("a TF-Bind-8 design has 8 tokens, not " + tokens.length);
+        }
+        return table[KmerIndex.of(tokens, 0, LENGTH, VOCABULARY, null)];
+    }
+
+    @Override
+    public boolean hasOracle() {
+        return true;
+    }
+
+    @Override
+    public MinMax scoreNormalisation() {
+        return SCORE_RANGE;
+    }
+
+    @Override
+    public Map<String, String> dataChecksums() {
+        return checksums;
+    }
+}
