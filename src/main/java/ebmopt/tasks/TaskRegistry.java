@@ -6,14 +6,15 @@ import java.util.List;
 /** Looks a task up by the name job files use and loads it from the data directory. */
 public final class TaskRegistry {
     /** The registered names. */
-    public static final List<String> NAMES = List.of(TfBind8Task.NAME, TfBind10Task.NAME, SuperconductorTask.NAME);
+    public static final List<String> NAMES = List.of(TfBind8Task.NAME, TfBind10Task.NAME, SuperconductorTask.NAME,
+            BraninTask.NAME, BraninTask.NAME_SMALL);
 
     private TaskRegistry() {
     }
 
     /**
      * Loads task {@code name} from {@code dataDir} (the configuration's {@code data.dir}); a
-     * seed-dependent split (TF-Bind-10's subsample) is drawn with {@code seed}. Data files are
+     * seed-dependent split (TF-Bind-10's subsample, Branin's points) is drawn with {@code seed}. Data files are
      * verified against {@code dataDir/SHA256SUMS} and read once per JVM.
      *
      * @throws IllegalArgumentException for an unknown name
@@ -25,6 +26,8 @@ public final class TaskRegistry {
             case TfBind8Task.NAME -> TfBind8Task.load(data);
             case TfBind10Task.NAME -> TfBind10Task.load(data, seed);
             case SuperconductorTask.NAME -> SuperconductorTask.load(data);
+            case BraninTask.NAME -> BraninTask.generate(name, 5000, seed);
+            case BraninTask.NAME_SMALL -> BraninTask.generate(name, 50, seed);
             default -> throw new IllegalArgumentException("Unknown task '" + name + "'; known: " + NAMES);
         };
     }
