@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -157,7 +158,8 @@ public final class GaussianReproduction implements ReproducedTable {
                 + "WHERE t.experiment = 'gaussian' AND t.status = 'done' AND c.metric = 'sq_dist' "
                 + "AND t.params.samples = " + samples + " AND t.params.dim = " + dim
                 + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList();
-        Map<String, List<double[]>> byEstimator = new TreeMap<>();
+        // In the query's order (objective, then M numerically), so the legend reads 1, 10, 50, ...
+        Map<String, List<double[]>> byEstimator = new LinkedHashMap<>();
         for (Row r : rows) {
             String name = label(r.getString(0), r.getDouble(1));
             byEstimator.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[]{r.getLong(2), r.getDouble(3)});
