@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The files are read once per JVM and data directory into the oracle table (1,048,576
  * floats) and the visible pool (its indices and scores, ~33 MB); trials share them.
  */
-final class TfBind10Task implements Task {
+final class TfBind10Task extends KmerLookupTask {
     static final String NAME = "tf-bind-10";
     static final String INDEX_FILE = "tf_bind_10/tf_bind_10-pho4-index.npy";
     static final String Y_FILE = "tf_bind_10/tf_bind_10-pho4-y.npy";
@@ -28,7 +28,6 @@ final class TfBind10Task implements Task {
     private static final Map<Path, Shared> LOADED = new ConcurrentHashMap<>();
 
     private final Shared shared;
-    private final Dataset visible;
 
     /**
      * What every trial shares.
@@ -42,8 +41,8 @@ final class TfBind10Task implements Task {
     }
 
     private TfBind10Task(Shared shared, Dataset visible) {
+        super(NAME, LENGTH, VOCABULARY, shared.oracle(), visible, SCORE_RANGE, shared.checksums());
         this.shared = shared;
-        this.visible = visible;
     }
 
     /** The task over {@code data}'s files with the visible subsample of {@code seed}. */
@@ -116,43 +115,5 @@ final class TfBind10Task implements Task {
     /** The scores of the rows the visible sample is drawn from (shared: do not modify). */
     float[] poolY() {
         return shared.poolY();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Encoding encoding() {
-        return new Encoding.Discrete(LENGTH, VOCABULARY);
-    }
-
-    @Override
-    public Dataset visible() {
-        return visible;
-    }
-
-    @Override
-    public double score(int[] tokens) {
-        if (tokens.length != LENGTH) {
-            throw new IllegalArgumentException("a TF-Bind-10 design has 10 tokens, not " + tokens.length);
-        }
-        return shared.oracle()[KmerIndex.of(tokens, 0, LENGTH, VOCABULARY, null)];
-    }
-
-    @Override
-    public boolean hasOracle() {
-        return true;
-    }
-
-    @Override
-    public MinMax scoreNormalisation() {
-        return SCORE_RANGE;
-    }
-
-    @Override
-    public Map<String, String> dataChecksums() {
-        return shared.checksums();
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * 0.43929616); oracle: exact lookup of the 8-mer's score. Loaded once per JVM and data
  * directory; the split does not depend on the seed.
  */
-final class TfBind8Task implements Task {
+final class TfBind8Task extends KmerLookupTask {
     static final String NAME = "tf-bind-8";
     static final String X_FILE = "tf_bind_8/tf_bind_8-x.npy";
     static final String Y_FILE = "tf_bind_8/tf_bind_8-y.npy";
@@ -20,14 +20,8 @@ final class TfBind8Task implements Task {
     private static final MinMax SCORE_RANGE = new MinMax(0.0, 1.0);
     private static final Map<Path, TfBind8Task> LOADED = new ConcurrentHashMap<>();
 
-    private final float[] table;
-    private final Dataset visible;
-    private final Map<String, String> checksums;
-
     private TfBind8Task(float[] table, Dataset visible, Map<String, String> checksums) {
-        this.table = table;
-        this.visible = visible;
-        this.checksums = checksums;
+        super(NAME, LENGTH, VOCABULARY, table, visible, SCORE_RANGE, checksums);
     }
 
     /** The task over {@code data}'s files, verified, read once per JVM. */
@@ -63,43 +57,5 @@ final class TfBind8Task implements Task {
         }
         return new TfBind8Task(table, new Dataset(n, LENGTH, tokens, null, vy),
                 Map.of(xFile.name(), xFile.sha256(), yFile.name(), yFile.sha256()));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Encoding encoding() {
-        return new Encoding.Discrete(LENGTH, VOCABULARY);
-    }
-
-    @Override
-    public Dataset visible() {
-        return visible;
-    }
-
-    @Override
-    public double score(int[] tokens) {
-        if (tokens.length != LENGTH) {
-            throw new IllegalArgumentException("a TF-Bind-8 design has 8 tokens, not " + tokens.length);
-        }
-        return table[KmerIndex.of(tokens, 0, LENGTH, VOCABULARY, null)];
-    }
-
-    @Override
-    public boolean hasOracle() {
-        return true;
-    }
-
-    @Override
-    public MinMax scoreNormalisation() {
-        return SCORE_RANGE;
-    }
-
-    @Override
-    public Map<String, String> dataChecksums() {
-        return checksums;
     }
 }

@@ -51,4 +51,13 @@ class TfBind8TaskTest {
         assertSame(task, TaskRegistry.load("tf-bind-8", TestData.dir(), 2));
         assertThrows(IllegalArgumentException.class, () -> TaskRegistry.load("tf-bind-9", TestData.dir(), 0));
     }
+
+    @Test
+    void aDesignOfTheWrongLengthIsRejectedNamingTheTask() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> task.score(new int[7]));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("tf-bind-8 design has 8 tokens"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> task.score(new int[]{0, 1, 2, 3, 4, 0, 1, 2}),
+                "token 4 is outside the vocabulary of 4");
+    }
 }
