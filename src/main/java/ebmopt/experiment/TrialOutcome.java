@@ -15,6 +15,7 @@ public final class TrialOutcome {
     private final Map<String, Double> metrics = new LinkedHashMap<>();
     private final List<CurvePoint> curves = new ArrayList<>();
     private final Map<String, String> dataChecksums = new TreeMap<>();
+    private final List<Candidate> candidates = new ArrayList<>();
     private String backend = "jvm";
 
     /** Records a scalar metric; a later value of the same name replaces it. */
@@ -26,6 +27,19 @@ public final class TrialOutcome {
     /** Records one point of a learning curve. */
     public TrialOutcome curve(String metric, long step, double value) {
         curves.add(new CurvePoint(metric, step, value));
+        return this;
+    }
+
+    /**
+     * Records one proposed design and its oracle score; they land in the {@code candidates}
+     * table, one row per candidate, in the order recorded.
+     *
+     * @param design     the design as text (tokens or features joined by commas)
+     * @param score      the oracle's raw score
+     * @param normalised the score normalised with the task's full-data range
+     */
+    public TrialOutcome candidate(String design, double score, double normalised) {
+        candidates.add(new Candidate(candidates.size(), design, score, normalised));
         return this;
     }
 
@@ -47,6 +61,10 @@ public final class TrialOutcome {
 
     public List<CurvePoint> curves() {
         return Collections.unmodifiableList(curves);
+    }
+
+    public List<Candidate> candidates() {
+        return Collections.unmodifiableList(candidates);
     }
 
     public Map<String, String> dataChecksums() {
@@ -75,5 +93,16 @@ public final class TrialOutcome {
      * @param value  the value
      */
     public record CurvePoint(String metric, long step, double value) implements java.io.Serializable {
+    }
+
+    /**
+     * One proposed design.
+     *
+     * @param index      its position among the trial's candidates
+     * @param design     tokens or features joined by commas
+     * @param score      the oracle's raw score
+     * @param normalised the score normalised with the task's full-data range
+     */
+    public record Candidate(int index, String design, double score, double normalised) implements java.io.Serializable {
     }
 }
