@@ -1,0 +1,65 @@
+package ebmopt.models.lebm;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One fully connected layer y = x W + b (W is [in, out]) with its gradient buffers, written
+ * directly on ND4J: every product goes through {@link Nd4j#gemm}, which reaches the BLAS rate
+ * on these shapes where SameDiff's matmul does not (README, Benchmarks).
+ */
+final class Dense {
+    final INDArray w;
+    final INDArray b;
+    final INDArray gw;
+    final INDArray gb;
+
+    /** PyTorch's default initialisation: uniform in +-1/sqrt(in), drawn from {@code rng}. */
+    Dense(int in, int out, java.util.Random rng) {
+        double bound = 1.0 / Math.sqrt(in);
+        w = uniform(new long[] {in, out}, bound, rng);
+        b = uniform(new long[] {1, out}, bound, rng);
+        gw = Nd4j.zeros(DataType.FLOAT, in, out);
+        gb = Nd4j.zeros(DataType.FLOAT, 1, out);
+    }
+
+    private static INDArray uniform(long[] shape, double bound, java.util.Random rng) {
+        int n = (int) (shape[0] * shape[1]);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) ((2 * rng.nextDouble() - 1) * bound);
+        }
+        return Nd4j.createFromArray(v).reshape(shape);
+    }
+
+    int in() {
+        return (int) w.rows();
+    }
+
+    int out() {
+        return (int) w.columns();
+    }
+
+    /** out = in W + b. */
+    void forward(INDArray in, INDArray out) {
+        Nd4j.gemm(in, w, out, false, false, 1.0, 0.0);
+        out.addiRowVector(b);
+    }
+
+    /** gW += in^T gOut, gb += column sums of gOut (accumulates; {@link #zeroGrad} clears). */
+    void accumulate(INDArray in, INDArray gOut) {
+        Nd4j.gemm(in, gOut, gw, true, false, 1.0, 1.0);
+        gb.addi(gOut.sum(true, 0));
+    }
+
+    /** gIn = gOut W^T. */
+    void backInput(INDArray gOut, INDArray gIn) {
+        Nd4j.gemm(gOut, w, gIn, false, true, 1.0, 0.0);
+    }
+
+    void zeroGrad() {
+        gw.assign(0);
+        gb.assign(0);
+    }
+}

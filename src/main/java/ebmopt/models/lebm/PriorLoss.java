@@ -1,0 +1,53 @@
+package ebmopt.models.lebm;
+
+/**
+ * The prior's losses on the values f of a {@link PriorBatch} (minimised), each with its
+ * derivative dL/df per row.
+ */
+final class PriorLoss {
+    private PriorLoss() {
+    }
+
+    /**
+     * The negated N2CE objective (METHODS.md section 2), per row
+     * weight * softplus(sign * (log M - f)): for a positive (sign +1) -log sigmoid(f - log M),
+     * for a negative (sign -1) -log(1 - sigmoid(f - log M)); plus {@code penalty} * mean f^2
+     * over all rows (the ratio penalty of Sec. 3.3). Writes dL/df into {@code df}.
+     */
+    static double n2ce(float[] f, PriorBatch batch, double logM, double penalty, float[] df) {
+        double loss = 0;
+        int n = f.length;
+        for (int i = 0; i < n; i++) {
+            double s = batch.sign()[i];
+            double u = s * (logM - f[i]);
+            loss += batch.weight()[i] * softplus(u);
+            // d softplus(u)/df = sigmoid(u) * (-s)
+            double grad = -s * batch.weight()[i] * sigmoid(u);
+            if (penalty > 0) {
+                loss += penalty * f[i] * f[i] / n;
+                grad += 2 * penalty * f[i] / n;
+            }
+            df[i] = (float) grad;
+        }
+        return loss;
+    }
+
+    /** MLE: mean f(negatives) - mean f(positives), i.e. sum of -sign * weight * f. */
+    static double mle(float[] f, PriorBatch batch, float[] df) {
+        double loss = 0;
+        for (int i = 0; i < f.length; i++) {
+            double c = -batch.sign()[i] * batch.weight()[i];
+            loss += c * f[i];
+            df[i] = (float) c;
+        }
+        return loss;
+    }
+
+    static double softplus(double u) {
+        return u > 30 ? u : Math.log1p(Math.exp(u));
+    }
+
+    static double sigmoid(double u) {
+        return u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u));
+    }
+}
