@@ -90,8 +90,8 @@ public final class Main {
             out.println();
             out.print(SweepSummary.render(spark, report.layout(), plan.trials()));
             out.println();
-            out.println("Results: " + report.layout().sweepDir() + " (tables trials, curves; resolved configuration "
-                    + "in sweep.conf)");
+            out.println("Results: " + report.layout().sweepDir() + " (tables trials, curves, candidates; resolved "
+                    + "configuration in sweep.conf)");
             out.println("Query them: submit/sql \"SELECT status, count(*) FROM trials WHERE sweep = '"
                     + plan.sweepName() + "' GROUP BY status\"");
         }

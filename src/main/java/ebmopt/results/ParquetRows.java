@@ -1,5 +1,6 @@
 package ebmopt.results;
 
+import ebmopt.experiment.TrialOutcome.Candidate;
 import ebmopt.experiment.TrialOutcome.CurvePoint;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -83,6 +84,20 @@ public final class ParquetRows {
                 .append("metric", p.metric())
                 .append("step", p.step())
                 .append("value", p.value())
+                .append("commit_id", commitId)).toList();
+    }
+
+    /** The rows of the candidates table for one trial. */
+    public static List<Group> candidateRows(MessageType schema, String trialId, String sweep,
+                                            List<Candidate> candidates, String commitId) {
+        SimpleGroupFactory factory = new SimpleGroupFactory(schema);
+        return candidates.stream().<Group>map(c -> factory.newGroup()
+                .append("trial_id", trialId)
+                .append("sweep", sweep)
+                .append("idx", c.index())
+                .append("design", c.design())
+                .append("score", c.score())
+                .append("normalised", c.normalised())
                 .append("commit_id", commitId)).toList();
     }
 

@@ -4,12 +4,18 @@ import ebmopt.config.RecordBinder;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -63,6 +69,40 @@ public final class ParquetSchemas {
                 .required(PrimitiveTypeName.DOUBLE).named("value")
                 .addField(string("commit_id", true))
                 .named("curves");
+    }
+
+    /** The {@code candidates} table: one row per (trial, proposed design), {@code idx} its position among them. */
+    public static MessageType candidates() {
+        return Types.buildMessage()
+                .addField(string("trial_id", true))
+                .addField(string("sweep", true))
+                .required(PrimitiveTypeName.INT32).named("idx")
+                .addField(string("design", true))
+                .required(PrimitiveTypeName.DOUBLE).named("score")
+                .required(PrimitiveTypeName.DOUBLE).named("normalised")
+                .addField(string("commit_id", true))
+                .named("candidates");
+    }
+
+    /**
+     * The Spark schema that reading a file of {@code flat} (primitive columns only) yields:
+     * every column nullable, as Spark reads Parquet.
+     */
+    public static StructType sparkType(MessageType flat) {
+        List<StructField> fields = new ArrayList<>();
+        for (Type field : flat.getFields()) {
+            PrimitiveType p = field.asPrimitiveType();
+            DataType type = switch (p.getPrimitiveTypeName()) {
+                case BINARY -> stringType().equals(p.getLogicalTypeAnnotation()) ? DataTypes.StringType
+                        : DataTypes.BinaryType;
+                case INT32 -> DataTypes.IntegerType;
+                case INT64 -> DataTypes.LongType;
+                case DOUBLE -> DataTypes.DoubleType;
+                default -> throw new IllegalArgumentException("no Spark type for " + field);
+            };
+            fields.add(DataTypes.createStructField(field.getName(), type, true));
+        }
+        return DataTypes.createStructType(fields);
     }
 
     /** camelCase record component -> snake_case column, e.g. noiseMagnitude -> noise_magnitude. */

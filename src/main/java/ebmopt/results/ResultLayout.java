@@ -12,6 +12,7 @@ import java.io.Serializable;
  * runs/&lt;time&gt;.conf                  the resolved configuration of every run
  * results/&lt;trial id&gt;/trials.parquet  one row: the trial (the commit unit is this folder)
  * results/&lt;trial id&gt;/curves.parquet  its learning curves
+ * results/&lt;trial id&gt;/candidates.parquet  its proposed designs (absent in folders of older versions)
  * results/&lt;trial id&gt;/_status.&lt;s&gt;.&lt;c&gt; its status (done | failed | diverged) and commit id, for a cheap scan
  * snapshot/                          all committed trials compacted into few files (a cache, see SweepTables)
  * _staging/                          folders being written; never read

@@ -20,6 +20,9 @@ import java.util.TreeSet;
 public final class ResultTables {
     public static final String TRIALS = "trials";
     public static final String CURVES = "curves";
+    public static final String CANDIDATES = "candidates";
+    /** The per-trial tables, each a file {@code <name>.parquet} in every trial folder and a folder of the snapshot. */
+    public static final List<String> PER_TRIAL = List.of(TRIALS, CURVES, CANDIDATES);
     /** Aggregated tables (reports) live under output.root/tables/&lt;name&gt;/. */
     public static final String TABLES_DIR = "tables";
 
@@ -64,13 +67,13 @@ public final class ResultTables {
     }
 
     /**
-     * Registers {@code trials}, {@code curves} and every aggregated table under
+     * Registers {@code trials}, {@code curves}, {@code candidates} and every aggregated table under
      * {@code outputRoot/tables} as temporary views; returns the names registered.
      */
     public static List<String> registerViews(SparkSession spark, String outputRoot) {
         List<String> names = new ArrayList<>();
         if (!sweeps(spark, outputRoot).isEmpty()) {
-            for (String table : List.of(TRIALS, CURVES)) {
+            for (String table : PER_TRIAL) {
                 read(spark, outputRoot, table).createOrReplaceTempView(table);
                 names.add(table);
             }

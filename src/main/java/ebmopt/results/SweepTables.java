@@ -4,8 +4,10 @@ import ebmopt.results.CommittedTrials.Commit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -17,8 +19,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -31,11 +35,17 @@ import java.util.UUID;
  */
 public final class SweepTables {
     private static final String COMMITS_FILE = "commits.txt";
+    /**
+     * Tables added after results were first written: trial folders (and snapshots) of older
+     * versions lack them, and read as having no rows of them.
+     */
+    private static final Map<String, MessageType> ADDED_LATER = Map.of(ResultTables.CANDIDATES,
+            ParquetSchemas.candidates());
 
     private SweepTables() {
     }
 
-    /** One table (trials or curves) of the sweep, as of now. */
+    /** One table (trials, curves or candidates) of the sweep, as of now. */
     public static Dataset<Row> read(SparkSession spark, ResultLayout layout, String table) {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Map<String, Commit> commits = CommittedTrials.scan(layout, hadoop);
@@ -46,7 +56,8 @@ public final class SweepTables {
     }
 
     /**
-     * Compacts the committed trials into the snapshot unless it already holds exactly them.
+     * Compacts the committed trials into the snapshot unless it already holds exactly them
+     * in every table (a snapshot of an older version, without a newer table, is rewritten).
      *
      * @return whether the snapshot was rewritten
      */
@@ -56,13 +67,14 @@ public final class SweepTables {
         Map<String, String> snapshot = snapshotCommits(layout, hadoop);
         Map<String, String> current = new TreeMap<>();
         commits.forEach((id, c) -> current.put(id, c.commitId()));
-        if (commits.isEmpty() || current.equals(snapshot)) {
+        if (commits.isEmpty() || current.equals(snapshot) && ResultTables.PER_TRIAL.stream()
+                .allMatch(table -> exists(new Path(layout.snapshot(), table), hadoop))) {
             return false;
         }
         try {
             FileSystem fs = layout.root().getFileSystem(hadoop);
             Path fresh = new Path(layout.sweepDir(), "_snapshot-" + UUID.randomUUID());
-            for (String table : List.of(ResultTables.TRIALS, ResultTables.CURVES)) {
+            for (String table : ResultTables.PER_TRIAL) {
                 Dataset<Row> rows = read(spark, layout, table, commits, snapshot);
                 int files = Math.min(16, commits.size() / 2000 + 1);
                 rows.coalesce(files).write().mode(SaveMode.ErrorIfExists).parquet(new Path(fresh, table).toString());
@@ -89,12 +101,15 @@ public final class SweepTables {
 
     private static Dataset<Row> read(SparkSession spark, ResultLayout layout, String table, Map<String, Commit> commits,
                                      Map<String, String> snapshot) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        boolean inSnapshot = !snapshot.isEmpty() && exists(new Path(layout.snapshot(), table), hadoop);
+        Set<String> withFile = ADDED_LATER.containsKey(table) ? trialsWithFile(layout, table, hadoop) : null;
         List<Tuple2<String, String>> fromSnapshot = new ArrayList<>();
         List<String> fromFolders = new ArrayList<>();
         commits.forEach((id, commit) -> {
-            if (commit.commitId().equals(snapshot.get(id))) {
+            if (inSnapshot && commit.commitId().equals(snapshot.get(id))) {
                 fromSnapshot.add(new Tuple2<>(id, commit.commitId()));
-            } else {
+            } else if (withFile == null || withFile.contains(id)) {
                 fromFolders.add(layout.trialDir(id) + "/" + table + ".parquet");
             }
         });
@@ -114,7 +129,34 @@ public final class SweepTables {
                     .parquet(fromFolders.toArray(String[]::new));
             result = result == null ? folders : result.unionByName(folders, true);
         }
+        if (result == null) {
+            // Only trials committed before the table existed: none of its rows, with its columns.
+            result = spark.createDataFrame(List.of(), ParquetSchemas.sparkType(ADDED_LATER.get(table)));
+        }
         return result;
+    }
+
+    /** The trials whose folder has {@code <table>.parquet} (one glob). */
+    private static Set<String> trialsWithFile(ResultLayout layout, String table, Configuration hadoop) {
+        try {
+            FileSystem fs = layout.root().getFileSystem(hadoop);
+            FileStatus[] files = fs.globStatus(new Path(layout.results(), "*/" + table + ".parquet"));
+            Set<String> ids = new HashSet<>();
+            for (FileStatus f : files == null ? new FileStatus[0] : files) {
+                ids.add(f.getPath().getParent().getName());
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the results under " + layout.results(), e);
+        }
+    }
+
+    private static boolean exists(Path path, Configuration hadoop) {
+        try {
+            return path.getFileSystem(hadoop).exists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 
     /** Trial id -> commit id of every trial in the snapshot; empty when there is none. */

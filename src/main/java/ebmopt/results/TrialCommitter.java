@@ -1,5 +1,6 @@
 package ebmopt.results;
 
+import ebmopt.experiment.TrialOutcome.Candidate;
 import ebmopt.experiment.TrialOutcome.CurvePoint;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -21,6 +22,8 @@ import java.util.UUID;
 public final class TrialCommitter {
     public static final String TRIALS_FILE = "trials.parquet";
     public static final String CURVES_FILE = "curves.parquet";
+    /** Written by every commit, empty when the trial proposed no designs; absent from folders of older versions. */
+    public static final String CANDIDATES_FILE = "candidates.parquet";
 
     private final ResultLayout layout;
     private final Configuration conf;
@@ -42,7 +45,7 @@ public final class TrialCommitter {
      * Writes and commits. An IOException here is an infrastructure failure: let it
      * propagate so that Spark retries the task.
      */
-    public Result commit(TrialRecord record, List<CurvePoint> curves) throws IOException {
+    public Result commit(TrialRecord record, List<CurvePoint> curves, List<Candidate> candidates) throws IOException {
         FileSystem fs = layout.root().getFileSystem(conf);
         Path target = layout.trialDir(record.trialId());
         if (isDone(fs, target)) {
@@ -57,6 +60,9 @@ public final class TrialCommitter {
         MessageType curveSchema = ParquetSchemas.curves();
         ParquetRows.write(new Path(staging, CURVES_FILE), curveSchema,
                 ParquetRows.curveRows(curveSchema, record.trialId(), record.sweep(), curves, commitId), conf);
+        MessageType candidateSchema = ParquetSchemas.candidates();
+        ParquetRows.write(new Path(staging, CANDIDATES_FILE), candidateSchema,
+                ParquetRows.candidateRows(candidateSchema, record.trialId(), record.sweep(), candidates, commitId), conf);
         fs.create(new Path(staging, ResultLayout.marker(record.status(), commitId)), false).close();
 
         fs.mkdirs(layout.results());

@@ -75,7 +75,7 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
                 run.codeVersion(), outcome.backend(), Provenance.host(), resources, outcome.dataChecksums(),
                 started, wall, task == null ? 0 : task.attemptNumber());
         TrialCommitter.Result committed = new TrialCommitter(run.layout(), new Configuration())
-                .commit(record, outcome.curves());
+                .commit(record, outcome.curves(), outcome.candidates());
         String label = committed == TrialCommitter.Result.ALREADY_DONE ? "dropped" : status.label();
         count(label, trial.cost());
         return new TrialSummary(trial.trialId(), trial.describe(), label, firstLine(error), wall);

@@ -117,6 +117,10 @@ class ResultSurfacesTest {
         assertEquals(ResultTables.read(TestSweeps.spark(), root.toString(), ResultTables.TRIALS).count(),
                 plain.sql("SELECT * FROM trials").count());
         assertTrue(plain.sql("SELECT * FROM curves WHERE metric = 'sq_dist'").count() > 0);
+        // The Gaussian experiments propose no designs: an empty candidates view, with its columns.
+        assertEquals(0L, plain.sql("SELECT * FROM candidates").count());
+        assertEquals(List.of("trial_id", "sweep", "idx", "design", "score", "normalised", "commit_id"),
+                List.of(plain.table("candidates").columns()));
         assertEquals(1, plain.sql("SELECT * FROM reproduced WHERE table_id = 'table14' AND row_label = 'N2CE, M = 100'")
                 .count());
         assertTrue(Files.readString(root.resolve(ViewScripts.SCALA_FILE)).contains("spark.sql"));
@@ -126,7 +130,9 @@ class ResultSurfacesTest {
     void everyZeppelinNoteParsesAndItsSqlRunsOnRealResultTables() throws IOException {
         SparkSession spark = TestSweeps.spark();
         List<String> views = ResultTables.registerViews(spark, root.toString());
-        assertTrue(views.containsAll(List.of("trials", "curves", "reproduced", "gaussian")), views.toString());
+        assertTrue(views.containsAll(List.of("trials", "curves", "candidates", "reproduced", "gaussian")),
+                views.toString());
+        assertEquals(0L, spark.sql("SELECT * FROM candidates").count());
         List<Path> notes;
         try (Stream<Path> files = Files.list(Path.of("notebooks"))) {
             notes = files.filter(p -> p.toString().endsWith(".zpln")).sorted().toList();

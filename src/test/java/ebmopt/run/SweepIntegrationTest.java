@@ -1,8 +1,10 @@
 package ebmopt.run;
 
 import ebmopt.results.CommittedTrials;
+import ebmopt.results.ResultLayout;
 import ebmopt.results.ResultTables;
 import ebmopt.results.TrialStatus;
+import ebmopt.results.ViewScripts;
 import ebmopt.sweep.TrialSpec;
 import ebmopt.testing.TestSweeps;
 import org.apache.hadoop.conf.Configuration;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Sweeps on local Spark, end to end: run, read back with SQL, resume, record failures. */
+/** Sweeps on local Spark, end to end: run, read back with SQL (candidates too), resume, record failures. */
 class SweepIntegrationTest {
     private static SparkSession spark;
 
@@ -37,6 +39,7 @@ class SweepIntegrationTest {
     @Test
     void runsASweepAndReadsItBackWithSql() throws Exception {
         Path job = TestSweeps.job(dir, "echo-basic", """
+                params.candidates = 3
                 sweep.grids = [ { value = [1.5, 2.5], replicate = {from = 0, until = 4} } ]
                 """);
         SweepPlan plan = TestSweeps.plan(job, dir.resolve("out"));
@@ -57,6 +60,19 @@ class SweepIntegrationTest {
         assertEquals(24L, spark.sql("SELECT count(*) FROM curves").first().getLong(0));
         assertEquals(0L, spark.sql("SELECT count(*) FROM curves WHERE value <> step * "
                 + "(SELECT max(params.value) FROM trials t WHERE t.trial_id = curves.trial_id)").first().getLong(0));
+
+        // Candidates: 3 per trial, in the order recorded, from the trial's own commit.
+        assertEquals(24L, spark.sql("SELECT count(*) FROM candidates").first().getLong(0));
+        assertEquals(24L, spark.sql("SELECT count(*) FROM candidates c JOIN trials t ON c.trial_id = t.trial_id "
+                + "AND c.commit_id = t.commit_id AND c.sweep = t.sweep WHERE c.score = t.params.value * (c.idx + 1) "
+                + "AND c.normalised = CAST(c.idx AS DOUBLE) / 3 AND c.design = concat(t.replicate, ',', c.idx)")
+                .first().getLong(0));
+        // The same through the view script a plain spark-sql runs (over the snapshot).
+        SparkSession plain = spark.newSession();
+        ViewScripts.statements(spark, dir.resolve("out").toString()).forEach(plain::sql);
+        assertEquals(24L, plain.sql("SELECT count(*) FROM candidates WHERE idx BETWEEN 0 AND 2").first().getLong(0));
+        assertEquals(List.of("trial_id", "sweep", "idx", "design", "score", "normalised", "commit_id"),
+                List.of(plain.table("candidates").columns()));
 
         // Provenance: the seed the plan derived, the code version, backend, host and configuration.
         Map<String, Long> seeds = plan.trials().stream().collect(Collectors.toMap(TrialSpec::trialId, TrialSpec::seed));
@@ -89,7 +105,7 @@ class SweepIntegrationTest {
     void trialFailuresAreRecordedWhileTheOthersComplete() throws Exception {
         Path fault = Files.createFile(dir.resolve("fault-present"));
         Path job = TestSweeps.job(dir, "echo-faults", """
-                params { fail-on-replicate = 1, fail-while-exists = "%s", diverge-on-replicate = 2 }
+                params { fail-on-replicate = 1, fail-while-exists = "%s", diverge-on-replicate = 2, candidates = 2 }
                 sweep.grids = [ { replicate = {from = 0, until = 5} } ]
                 """.formatted(fault));
         SweepPlan plan = TestSweeps.plan(job, dir.resolve("out"));
@@ -100,6 +116,8 @@ class SweepIntegrationTest {
         Row failed = ResultTables.read(spark, first.layout(), ResultTables.TRIALS)
                 .where("status = 'failed'").first();
         assertTrue(failed.<String>getAs("error").contains("injected failure on replicate 1"));
+        // A failed trial proposed nothing; a diverged one keeps what it proposed.
+        assertEquals(Map.of("done", 6L, "diverged", 2L), candidatesPerStatus(first.layout()));
 
         // The fault is gone, but recorded failures are kept unless asked ...
         Files.delete(fault);
@@ -116,5 +134,15 @@ class SweepIntegrationTest {
         assertEquals(5, statuses.size());
         assertEquals(4, statuses.values().stream().filter(c -> c.status() == TrialStatus.DONE).count());
         assertEquals(5L, ResultTables.read(spark, retried.layout(), ResultTables.TRIALS).count());
+        assertEquals(Map.of("done", 8L, "diverged", 2L), candidatesPerStatus(retried.layout()));
+    }
+
+    /** Status -> candidates of the trials with that status (statuses with none left out). */
+    private static Map<String, Long> candidatesPerStatus(ResultLayout layout) {
+        ResultTables.read(spark, layout, ResultTables.TRIALS).createOrReplaceTempView("faults_trials");
+        ResultTables.read(spark, layout, ResultTables.CANDIDATES).createOrReplaceTempView("faults_candidates");
+        return spark.sql("SELECT t.status, count(*) FROM faults_candidates c JOIN faults_trials t "
+                + "ON c.trial_id = t.trial_id AND c.commit_id = t.commit_id GROUP BY t.status").collectAsList()
+                .stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
     }
 }

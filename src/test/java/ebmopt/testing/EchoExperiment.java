@@ -48,6 +48,9 @@ public final class EchoExperiment implements Experiment<EchoParams> {
             outcome.curve("value_times_step", s, p.value() * s);
             context.progress(s + 1, p.steps());
         }
+        for (int i = 0; i < p.candidates(); i++) {
+            outcome.candidate(context.replicate() + "," + i, p.value() * (i + 1), (double) i / p.candidates());
+        }
         return outcome;
     }
 }

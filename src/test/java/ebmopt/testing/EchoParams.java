@@ -11,10 +11,14 @@ import static ebmopt.config.InvalidParameterException.require;
  * @param divergeOnReplicate the replicate whose metric is NaN; -1 for none
  * @param sleepMs         how long each trial takes
  * @param steps           curve points recorded
+ * @param candidates      candidates recorded: i = 0.. has design "replicate,i", score value * (i + 1) and
+ *                        normalised score i / candidates
  */
-public record EchoParams(double value, int failOnReplicate, String failWhileExists, int divergeOnReplicate, int sleepMs, int steps) {
+public record EchoParams(double value, int failOnReplicate, String failWhileExists, int divergeOnReplicate, int sleepMs,
+                         int steps, int candidates) {
     public EchoParams {
         require(sleepMs >= 0, "sleep-ms", "must be >= 0");
         require(steps >= 0, "steps", "must be >= 0");
+        require(candidates >= 0, "candidates", "must be >= 0");
     }
 }
