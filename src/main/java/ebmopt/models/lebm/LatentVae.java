@@ -198,11 +198,15 @@ final class LatentVae {
         ph.put("y", y);
         ph.put("eps", eps);
         ph.put("priorGrad", priorGrad);
-        Map<String, INDArray> g = sd.calculateGradients(ph, params);
+        // one pass for the loss and its gradients
+        org.nd4j.autodiff.samediff.api.OutAndGrad both = sd.calculateGradientsAndOutputs(ph,
+                List.of("loss", "recon_nll", "kl_q0"), params);
         for (int i = 0; i < params.size(); i++) {
-            adam.gradient(i, g.get(params.get(i)));
+            adam.gradient(i, both.getGradients().get(params.get(i)));
         }
-        return loss(x, y, eps, priorGrad);
+        Map<String, INDArray> out = both.getOutputs();
+        return new double[] {out.get("loss").getDouble(0), out.get("recon_nll").meanNumber().doubleValue(),
+            out.get("kl_q0").meanNumber().doubleValue()};
     }
 
     /** g_y(z) [n, 1] and its gradient in z [n, latent] at sampler particles. */
