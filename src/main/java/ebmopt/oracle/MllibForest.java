@@ -36,19 +36,31 @@ public final class MllibForest {
     public static final int MAX_DEPTH = 30;
     /** Enough bins that every distinct value of a 1,000-row training set is a split candidate. */
     public static final int MAX_BINS = 1024;
+    /** The settings the oracle is trained with. */
+    public static final Settings DESIGN_BENCH = new Settings(TREES, MAX_DEPTH, MAX_BINS);
 
     private MllibForest() {
     }
 
-    /** The settings in words, stored with a cached forest. */
-    public static String describe() {
-        return "Spark MLlib RandomForestRegressor: " + TREES + " trees, featureSubsetStrategy all, maxDepth "
-                + MAX_DEPTH + ", maxBins " + MAX_BINS + ", bootstrap, minInstancesPerNode 1";
+    /**
+     * A forest's size; tests train smaller ones, the oracle always {@link #DESIGN_BENCH}.
+     *
+     * @param trees    number of trees
+     * @param maxDepth maximum depth (at most 30 in MLlib)
+     * @param maxBins  split candidates per feature
+     */
+    public record Settings(int trees, int maxDepth, int maxBins) {
+        /** The settings in words, stored with a cached forest (a cache trained otherwise is re-trained). */
+        public String describe() {
+            return "Spark MLlib RandomForestRegressor: " + trees + " trees, featureSubsetStrategy all, maxDepth "
+                    + maxDepth + ", maxBins " + maxBins + ", bootstrap, minInstancesPerNode 1";
+        }
     }
 
     /** Fits the forest on one partition (so the bootstrap weights, drawn per partition, do not depend on the master). */
-    public static RandomForestRegressionModel fit(SparkSession spark, double[][] x, double[] y, long seed) {
-        return regressor(seed).fit(frame(spark, x, y));
+    public static RandomForestRegressionModel fit(SparkSession spark, double[][] x, double[] y, long seed,
+                                                  Settings settings) {
+        return regressor(seed, settings).fit(frame(spark, x, y));
     }
 
     /** A features/label DataFrame of {@code x} and {@code y} (label may be null for prediction), in one partition. */
@@ -63,12 +75,16 @@ public final class MllibForest {
         return spark.createDataFrame(rows, schema).coalesce(1);
     }
 
-    private static RandomForestRegressor regressor(long seed) {
+    private static RandomForestRegressor regressor(long seed, Settings settings) {
         return new RandomForestRegressor()
-                .setNumTrees(TREES)
+                .setNumTrees(settings.trees())
                 .setFeatureSubsetStrategy("all")
-                .setMaxDepth(MAX_DEPTH)
-                .setMaxBins(MAX_BINS)
+                .setMaxDepth(settings.maxDepth())
+                .setMaxBins(settings.maxBins())
+                // Speed only (the trees are the same): fewer, larger groups of nodes per pass over the data, and
+                // node ids cached instead of the growing trees shipped with every pass.
+                .setMaxMemoryInMB(512)
+                .setCacheNodeIds(true)
                 .setMinInstancesPerNode(1)
                 .setMinInfoGain(0.0)
                 .setBootstrap(true)

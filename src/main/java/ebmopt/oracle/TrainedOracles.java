@@ -49,11 +49,15 @@ public final class TrainedOracles {
             throw new IllegalArgumentException("no re-trained oracle for task '" + task + "'; known: " + TASKS
                     + " (the others' oracles are exact)");
         }
-        return superconductor(spark, dataDir);
+        return superconductor(spark, dataDir, MllibForest.DESIGN_BENCH);
     }
 
     /** Ensures the oracle of every task that a trial names in a top-level {@code task} parameter. */
     public static void prepare(SparkSession spark, Path dataDir, Collection<TrialSpec> trials) {
+        prepare(spark, dataDir, trials, MllibForest.DESIGN_BENCH);
+    }
+
+    static void prepare(SparkSession spark, Path dataDir, Collection<TrialSpec> trials, MllibForest.Settings settings) {
         Set<String> tasks = new TreeSet<>();
         for (TrialSpec t : trials) {
             try {
@@ -66,19 +70,26 @@ public final class TrainedOracles {
             }
         }
         for (String task : tasks) {
-            Result r = ensure(spark, task, dataDir);
+            Result r = superconductor(spark, dataDir, settings);  // the only one in TASKS
             LOG.info("{} oracle ({}): {} {}", task, "re-trained random forest", r.trained() ? "trained into" : "cached in",
                     r.cache());
         }
     }
 
-    private static Result superconductor(SparkSession spark, Path dataDir) {
+    /** The Superconductor oracle trained with {@code settings} (tests train small forests). */
+    static Result superconductor(SparkSession spark, Path dataDir, MllibForest.Settings settings) {
         Path csv = SuperconductorOracleData.csv(dataDir);
         String sha = DataFiles.unverified(csv).sha256();
         Path cache = SuperconductorOracleData.cache(dataDir, sha);
+        String description = settings.describe() + "; " + SuperconductorOracleData.describe();
         if (Files.isRegularFile(cache)) {
             try {
-                return new Result(cache, false, ForestOracle.load(cache, sha));
+                ForestOracle cached = ForestOracle.load(cache, sha);
+                if (cached.description().equals(description)) {
+                    return new Result(cache, false, cached);
+                }
+                LOG.warn("{} was trained as \"{}\", not as \"{}\": re-training it", cache, cached.description(),
+                        description);
             } catch (TaskDataException e) {
                 LOG.warn("{}: re-training it", e.getMessage());
             }
@@ -86,22 +97,18 @@ public final class TrainedOracles {
         SuperconductorOracleData.Split split = SuperconductorOracleData.split(csv);
         long start = System.nanoTime();
         RegressionForest forest = MllibForest.toForest(
-                MllibForest.fit(spark, split.trainX(), split.trainY(), SuperconductorOracleData.SEED));
+                MllibForest.fit(spark, split.trainX(), split.trainY(), SuperconductorOracleData.SEED, settings));
         double[] predicted = new double[split.validationX().length];
         for (int i = 0; i < predicted.length; i++) {
             predicted[i] = forest.predict(split.validationX()[i]);
         }
         double rho = RankCorrelation.spearman(predicted, split.validationY());
         ForestOracle oracle = new ForestOracle(sha, SuperconductorOracleData.SEED, split.trainY().length,
-                split.validationY().length, rho, MllibForest.describe() + "; fitted on " + split.trainY().length
-                + " of a " + (split.trainY().length + split.validationY().length) + "-row subsample of the "
-                + split.fileRows() + " rows of " + csv.getFileName() + " (Design-Bench: max_samples "
-                + SuperconductorOracleData.MAX_SAMPLES + ", val_fraction " + SuperconductorOracleData.VALIDATION_FRACTION
-                + ")", forest);
+                split.validationY().length, rho, description, forest);
         oracle.save(cache);
-        LOG.info("trained the superconductor oracle in {} s: validation Spearman {} on {} rows; saved to {}",
-                String.format("%.1f", (System.nanoTime() - start) / 1e9), String.format("%.3f", rho),
-                split.validationY().length, cache);
+        LOG.info("trained the superconductor oracle in {} s on {} of the {} rows: validation Spearman {} on {} rows;"
+                + " saved to {}", String.format("%.1f", (System.nanoTime() - start) / 1e9), split.trainY().length,
+                split.fileRows(), String.format("%.3f", rho), split.validationY().length, cache);
         return new Result(cache, true, oracle);
     }
 }

@@ -24,6 +24,12 @@ public final class SuperconductorOracleData {
     private SuperconductorOracleData() {
     }
 
+    /** The recipe in words (stored with the oracle). */
+    public static String describe() {
+        return "all rows, a uniform subsample of at most " + MAX_SAMPLES + " (seed " + SEED + "), "
+                + VALIDATION_FRACTION + " of it held out (Design-Bench max_samples, val_fraction)";
+    }
+
     /** {@code dataDir/superconductor/unique_m.csv}, which must exist (failing with the README's pointer otherwise). */
     public static Path csv(Path dataDir) {
         Path file = dataDir.resolve(SuperconductorTask.FILE);
