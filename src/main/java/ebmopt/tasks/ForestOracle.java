@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 
@@ -58,6 +59,11 @@ public record ForestOracle(String dataSha256, long seed, int trainingRows, int v
             crc.update(payload);
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
+            try {  // createTempFile makes it owner-only; executors running as other users must read it
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: its default permissions stand
+            }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 out.write(payload);
                 out.write(ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue()).array());
