@@ -11,8 +11,9 @@ import java.util.List;
  * The command line shared by every command:
  * {@code COMMAND [ARG] [--conf PROFILE] [--scale NAME] [--set key=value]... [--retry-failed] [--dry-run]}.
  *
- * @param command    sweep | tables | sql | nightly
- * @param argument   the job file (sweep), the table family (tables), the query (sql) or the selection (nightly)
+ * @param command    sweep | tables | sql | nightly | oracle
+ * @param argument   the job file (sweep), the table family (tables), the query (sql), the selection (nightly) or
+ *                   the task (oracle)
  * @param profile    the conf/ profile; "local" when conf/local.conf exists and none is given
  * @param scale      the job scale, or null
  * @param overrides  key=value overrides, in order; --retry-failed and --dry-run add theirs
@@ -28,6 +29,7 @@ record CliArgs(String command, String argument, String profile, String scale, Li
               tables gaussian    aggregate result tables into the paper's tables (Parquet + Markdown)
               sql "QUERY"        run a Spark SQL query over the result tables (views: trials, curves, tables/*)
               nightly SEL.conf   the nightly reproduction of a job selection (jobs/nightly.conf); exit 3 on a regression
+              oracle TASK        train (or check) a re-trained oracle in data.dir: oracle superconductor
 
             Options:
               --conf PROFILE     a profile from conf/ (local, cluster, ...) or a .conf path; default: local
@@ -42,7 +44,7 @@ record CliArgs(String command, String argument, String profile, String scale, Li
             throw new UsageException(null);
         }
         String command = args[0];
-        if (!List.of("sweep", "tables", "sql", "nightly").contains(command)) {
+        if (!List.of("sweep", "tables", "sql", "nightly", "oracle").contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
         String argument = null;

@@ -6,6 +6,7 @@ import ebmopt.config.LoadedConfig;
 import ebmopt.config.Settings;
 import ebmopt.experiment.ExperimentRegistry;
 import ebmopt.nightly.NightlyRun;
+import ebmopt.oracle.TrainedOracles;
 import ebmopt.report.GaussianTables;
 import ebmopt.report.ReportJob;
 import ebmopt.report.ReportSummary;
@@ -29,7 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The command-line entry point: {@code sweep}, {@code tables}, {@code sql} and {@code nightly}. A thin shell
+ * The command-line entry point: {@code sweep}, {@code tables}, {@code sql}, {@code nightly} and {@code oracle}. A thin shell
  * over the run, results and report packages; the same on a laptop and under spark-submit.
  * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration, 3 a nightly regression.
  */
@@ -50,6 +51,7 @@ public final class Main {
                 case "sweep" -> sweep(cli, out);
                 case "tables" -> tables(cli, out);
                 case "nightly" -> nightly(cli, out);
+                case "oracle" -> oracle(cli, out);
                 default -> sql(cli, out);
             };
         } catch (CliArgs.UsageException e) {
@@ -122,6 +124,29 @@ public final class Main {
             out.println();
             out.println("Written: " + file + " and the Parquet table " + settings.outputRoot() + "/"
                     + ResultTables.TABLES_DIR + "/" + GaussianTables.TABLE);
+        }
+        return 0;
+    }
+
+    /** Trains a re-trained oracle on the driver (or checks its cache) and says where it is and how good. */
+    private static int oracle(CliArgs cli, PrintStream out) {
+        if (!TrainedOracles.TASKS.contains(cli.argument())) {
+            throw new CliArgs.UsageException("no re-trained oracle for '" + cli.argument() + "'; known: "
+                    + TrainedOracles.TASKS + " (the other tasks' oracles are exact)");
+        }
+        Settings settings = settings(cli);
+        try (SparkSession spark = SparkSessions.create(settings.spark())) {
+            TrainedOracles.Result r = TrainedOracles.ensure(spark, cli.argument(),
+                    java.nio.file.Path.of(settings.dataDir()));
+            out.println(cli.argument() + " oracle (re-trained random forest, not exact): " + (r.trained()
+                    ? "trained" : "already trained") + "; " + r.oracle().forest().trees().size() + " trees fitted on "
+                    + r.oracle().trainingRows() + " rows; Spearman rank correlation on " + r.oracle().validationRows()
+                    + " held-out rows: " + String.format("%.3f", r.oracle().validationSpearman()));
+            out.println("Cache: " + r.cache());
+            out.println("Trained as: " + r.oracle().description());
+        } catch (ebmopt.tasks.TaskDataException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
         }
         return 0;
     }

@@ -28,6 +28,9 @@ public final class DesignBenchTable implements ReproducedTable {
     private static final String SOURCES = "ebmopt/report/design-bench-sources.conf";
     private static final List<String> TASK_ORDER = List.of("tf_bind_8", "tf_bind_10", "chembl", "superconductor",
             "ant", "dkitty", "mean_score", "mean_rank");
+    /** The task whose oracle is not exact: its cells (ours) say so. */
+    static final String RETRAINED_ORACLE_TASK = "superconductor";
+    static final String RETRAINED_ORACLE_NOTE = "; scored by a re-trained oracle (random forest, MLlib)";
     private static final Pattern M = Pattern.compile("M=(\\d+)");
     private static final Pattern K = Pattern.compile("K=(\\d+)");
 
@@ -95,7 +98,8 @@ public final class DesignBenchTable implements ReproducedTable {
             boolean higher = !r.get("task").equals("mean_rank");
             cells.put(key, o == null ? Cell.notRun(id, method, column, order, paperMean, paperStd, higher)
                     : new Cell(id, method, column, order, o[0], Double.isNaN(o[1]) ? null : o[1], (long) o[2],
-                    (long) o[3], paperMean, paperStd, higher, sourceText(method), (long) o[2] + " runs"));
+                    (long) o[3], paperMean, paperStd, higher, sourceText(method), (long) o[2] + " runs"
+                    + (r.get("task").equals(RETRAINED_ORACLE_TASK) ? RETRAINED_ORACLE_NOTE : "")));
         }
         List<Cell> out = new ArrayList<>(cells.values());
         out.sort(java.util.Comparator.comparingInt(Cell::order).thenComparingInt(c -> columnOrder(c.column())));

@@ -32,6 +32,11 @@ public interface Task {
     /** Whether {@link #score} is available (user-supplied tasks may lack an oracle). */
     boolean hasOracle();
 
+    /** What the oracle is, for reports: {@code "exact"}, or e.g. {@code "re-trained random forest"}. */
+    default String oracleKind() {
+        return "exact";
+    }
+
     /** y_min and y_max of the full dataset: what reported scores are normalised with. */
     MinMax scoreNormalisation();
 

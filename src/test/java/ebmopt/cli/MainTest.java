@@ -47,6 +47,24 @@ class MainTest {
     }
 
     @Test
+    void oracleNamesTheTasksWithARetrainedOracleAndTheMissingData() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, Main.run(new String[]{"oracle", "tf-bind-8"}, System.out));
+            assertTrue(captured.toString(StandardCharsets.UTF_8).contains("known: [superconductor]"),
+                    captured.toString(StandardCharsets.UTF_8));
+            assertEquals(1, Main.run(new String[]{"oracle", "superconductor", "--set", "data.dir=\"" + dir + "\""},
+                    System.out));
+            assertTrue(captured.toString(StandardCharsets.UTF_8).contains("Missing data file "
+                    + dir.resolve("superconductor/unique_m.csv")), captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    @Test
     void anUnknownCommandPrintsUsage() {
         assertEquals(2, Main.run(new String[]{"frobnicate"}, System.out));
         assertEquals(2, Main.run(new String[]{}, System.out));

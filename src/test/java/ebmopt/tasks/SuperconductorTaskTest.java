@@ -55,7 +55,9 @@ class SuperconductorTaskTest {
         assertEquals(1.0, task.visible().features(0)[SuperconductorTask.ELEMENTS.indexOf("Cu")]);
         assertEquals(new MinMax(0.00021, 185.0), task.scoreNormalisation());
         assertTrue(task.dataChecksums().containsKey(SuperconductorTask.FILE));
-        assertFalse(task.hasOracle());
+        assertFalse(task.hasOracle(), "an oracle without a trained cache");
+        assertEquals("re-trained random forest", task.oracleKind());
+        assertEquals("exact", TaskRegistry.load("branin-50", tmp, 0).oracleKind());
         assertThrows(UnsupportedOperationException.class, () -> task.score(new double[86]));
     }
 
