@@ -64,6 +64,11 @@ public final class N2ceStepBenchmark {
         report.add("mlp_small_step " + Timing.of(smallMlpStep(), 100, 20));
 
         int negatives = (int) (NOISE_MAGNITUDE * POSITIVES);
+        if (mode.equals("lebm")) {
+            report.addAll(lebmSteps(iterations, warmup));
+            report.forEach(System.out::println);
+            return;
+        }
         if (mode.equals("manual")) {
             report.addAll(manualStep(negatives, iterations, warmup));
             report.forEach(System.out::println);
@@ -107,6 +112,21 @@ public final class N2ceStepBenchmark {
         System.out.println();
         System.out.println("=== N2ceStepBenchmark (peer: torch_peer.py, 375 ms on an idle machine, shared/bench) ===");
         report.forEach(System.out::println);
+    }
+
+    /** The product's LEBM steps (ebmopt.models.lebm) at the paper's scale. */
+    static List<String> lebmSteps(int iterations, int warmup) {
+        List<String> r = new ArrayList<>();
+        ebmopt.models.lebm.LebmStepTimer lebm = new ebmopt.models.lebm.LebmStepTimer(POSITIVES, (int) NOISE_MAGNITUDE,
+                BLOCKS);
+        Timing prior = Timing.of(lebm.priorStep(), iterations, warmup);
+        double gflop = 3.0 * 2 * POSITIVES * (1 + NOISE_MAGNITUDE) * lebm.ratioMultiplyAddsPerRow() / 1e6;
+        r.add(String.format("lebm_prior_n2ce_step[n1 128, n2 12800, 16 blocks, K 6] %s; peer-equivalent GFLOP/s (cpu) %.1f",
+                prior, gflop / prior.cpuMs()));
+        r.add("lebm_vae_step[n1 128] " + Timing.of(lebm.vaeStep(), iterations, warmup));
+        r.add("lebm_sampler_gradient[Q 256, 7 stages] " + Timing.of(lebm.samplerGradient(256), iterations, warmup));
+        r.add("lebm_svgd_iteration[Q 256, 7 stages] " + Timing.of(lebm.svgdIteration(256), iterations, warmup));
+        return r;
     }
 
     /** The hand-written step (no SameDiff), checked against SameDiff's loss and gradients. */

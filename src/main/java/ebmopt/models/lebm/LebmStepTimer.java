@@ -1,0 +1,88 @@
+package ebmopt.models.lebm;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The product's own LEBM steps as runnables, for {@code submit/bench-n2ce lebm}
+ * ({@link ebmopt.bench.N2ceStepBenchmark}): the prior's N2CE step at the paper's scale
+ * (n1 = 128, n2 = M n1, 16 residual blocks, K = 6), a whole training iteration (VAE and
+ * prior), and one SVGD iteration over l(z).
+ */
+public final class LebmStepTimer {
+    private final LatentVae vae;
+    private final RatioNet ratio;
+    private final AdamGroup vaeAdam;
+    private final AdamGroup ratioAdam;
+    private final StageSchedule schedule = StageSchedule.of(6, List.of(), StageWeighting.PRINTED);
+    private final SplittableRandom rng = new SplittableRandom(0);
+    private final int positives;
+    private final int noiseMagnitude;
+    private final INDArray x;
+    private final INDArray y;
+
+    /** The paper's design-bench scale on a TF-Bind-8-shaped task (8 positions, 4 tokens). */
+    public LebmStepTimer(int positives, int noiseMagnitude, int blocks) {
+        this.positives = positives;
+        this.noiseMagnitude = noiseMagnitude;
+        vae = new LatentVae(8, 4, 20, new LatentVae.VaeWeights(50, 0.75, 0.001), 1);
+        ratio = new RatioNet(20, 128, blocks, schedule.stages(), 2);
+        vaeAdam = vae.optimiser(1e-4, 0.5, 0.999, 100);
+        ratioAdam = ratio.optimiser(5e-5, 0.9, 0.999, 100);
+        int[][] tokens = new int[positives][8];
+        for (int[] row : tokens) {
+            for (int p = 0; p < 8; p++) {
+                row[p] = rng.nextInt(4);
+            }
+        }
+        x = vae.oneHot(tokens);
+        y = Nd4j.rand(DataType.FLOAT, positives, 1);
+    }
+
+    /** Multiply-adds of the ratio network per row (as the peer counts them: stage branch per row). */
+    public long ratioMultiplyAddsPerRow() {
+        return ratio.layers().stream().mapToLong(d -> d.w.length()).sum();
+    }
+
+    /** The prior's step alone: N2CE batch, forward, loss, backward, Adam. */
+    public Runnable priorStep() {
+        float[][] posterior = Nd4j.randn(DataType.FLOAT, positives, 20).toFloatMatrix();
+        return () -> {
+            PriorBatch batch = PriorBatch.n2ce(posterior, schedule, noiseMagnitude, rng);
+            float[] f = ratio.forward(batch.z(), batch.counts()).toFloatVector();
+            float[] df = new float[f.length];
+            PriorLoss.n2ce(f, batch, Math.log(noiseMagnitude), 0, df);
+            ratio.zeroGrad();
+            ratio.backward(Nd4j.createFromArray(df).reshape(f.length, 1), true, false);
+            ratioAdam.step();
+        };
+    }
+
+    /** The VAE's step alone (encoder, the prior's gradient at z, ELBO gradients, Adam). */
+    public Runnable vaeStep() {
+        return () -> {
+            INDArray eps = Nd4j.randn(DataType.FLOAT, positives, 20);
+            INDArray z = vae.encode(x, y, eps);
+            vae.gradients(x, y, eps, ratio.stageSumAndGradient(z)[1], vaeAdam);
+            vaeAdam.step();
+        };
+    }
+
+    /** One SVGD iteration's gradient of l(z) for Q particles (the kernel terms are separate). */
+    public Runnable samplerGradient(int particles) {
+        LatentObjective l = new LatentObjective(vae, ratio, 1.0, 20, 1);
+        double[][] z = Nd4j.randn(DataType.DOUBLE, particles, 20).toDoubleMatrix();
+        return () -> l.gradient(z);
+    }
+
+    /** One whole SVGD iteration for Q particles (gradient, kernel, Adam), as the sampler runs it. */
+    public Runnable svgdIteration(int particles) {
+        LatentObjective l = new LatentObjective(vae, ratio, 1.0, 20, 1);
+        double[][] z = Nd4j.randn(DataType.DOUBLE, particles, 20).toDoubleMatrix();
+        ebmopt.sampling.Svgd svgd = new ebmopt.sampling.Svgd(1, 0.3);
+        return () -> svgd.run(l, z, t -> { });
+    }
+}
