@@ -11,8 +11,10 @@ import static ebmopt.config.InvalidParameterException.require;
  * @param divergeOnReplicate the replicate whose metric is NaN; -1 for none
  * @param sleepMs         how long each trial takes
  * @param steps           curve points recorded
+ * @param onDriver        run on the driver (Experiment.runsOnDriver) and use its Spark context
  */
-public record EchoParams(double value, int failOnReplicate, String failWhileExists, int divergeOnReplicate, int sleepMs, int steps) {
+public record EchoParams(double value, int failOnReplicate, String failWhileExists, int divergeOnReplicate, int sleepMs, int steps,
+                         boolean onDriver) {
     public EchoParams {
         require(sleepMs >= 0, "sleep-ms", "must be >= 0");
         require(steps >= 0, "steps", "must be >= 0");
