@@ -58,7 +58,7 @@ final class Minibatches {
 
     /** The minibatches of epoch {@code epoch} (the last one may be smaller). */
     List<DataSet> epoch(int epoch) {
-        int n = (int) features.rows();
+        int n = features.rows();
         int[] order = permutation(n, new Random(seed * 1_000_003L + epoch));
         List<DataSet> batches = new ArrayList<>();
         for (int from = 0; from < n; from += batchSize) {
