@@ -29,6 +29,17 @@ public interface Experiment<P extends Record> {
     }
 
     /**
+     * Whether this trial runs on the driver instead of in an executor task: a trial that
+     * starts Spark jobs of its own (a regressor trained with {@code trainer = spark}) needs
+     * the driver's Spark context ({@link TrialContext#sparkContext()}), which exists only
+     * there. The runner runs such trials one after another on the driver, after the trials
+     * spread over the executors; they are committed, counted and resumed like any other.
+     */
+    default boolean runsOnDriver(P params) {
+        return false;
+    }
+
+    /**
      * Runs one trial. Throw {@link TrialDivergedException} for a numerically diverged run;
      * any other exception marks the trial failed. Neither is retried.
      */

@@ -1,6 +1,9 @@
 package ebmopt.experiment;
 
+import org.apache.spark.api.java.JavaSparkContext;
+
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What a running trial may know of its surroundings.
@@ -24,4 +27,12 @@ public interface TrialContext {
      * {@code run.trial-progress-interval}. Cheap enough to call every step.
      */
     void progress(long step, long totalSteps);
+
+    /**
+     * The driver's Spark context, for data-parallel work inside the trial: present only when
+     * the trial runs on the driver ({@link Experiment#runsOnDriver}), empty in executor tasks.
+     */
+    default Optional<JavaSparkContext> sparkContext() {
+        return Optional.empty();
+    }
 }

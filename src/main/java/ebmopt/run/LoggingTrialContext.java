@@ -2,14 +2,16 @@ package ebmopt.run;
 
 import ebmopt.experiment.TrialContext;
 import ebmopt.sweep.TrialSpec;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * The context of a trial running in a Spark task: its progress goes to the executor's
- * log, at most once per interval.
+ * The context of a trial running in a Spark task (or on the driver): its progress goes to
+ * the executor's (driver's) log, at most once per interval.
  */
 final class LoggingTrialContext implements TrialContext {
     private static final Logger LOG = LoggerFactory.getLogger("ebmopt.trial");
@@ -17,13 +19,16 @@ final class LoggingTrialContext implements TrialContext {
     private final TrialSpec trial;
     private final Path dataDir;
     private final long intervalNanos;
+    private final JavaSparkContext spark;
     private final long startNanos = System.nanoTime();
     private long lastReportNanos = startNanos;
 
-    LoggingTrialContext(TrialSpec trial, Path dataDir, long intervalMs) {
+    /** {@code spark}: the driver's context for a trial run on the driver, null in an executor task. */
+    LoggingTrialContext(TrialSpec trial, Path dataDir, long intervalMs, JavaSparkContext spark) {
         this.trial = trial;
         this.dataDir = dataDir;
         this.intervalNanos = intervalMs * 1_000_000L;
+        this.spark = spark;
     }
 
     @Override
@@ -44,6 +49,11 @@ final class LoggingTrialContext implements TrialContext {
     @Override
     public Path dataDir() {
         return dataDir;
+    }
+
+    @Override
+    public Optional<JavaSparkContext> sparkContext() {
+        return Optional.ofNullable(spark);
     }
 
     @Override

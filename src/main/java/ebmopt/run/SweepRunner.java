@@ -28,11 +28,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Runs a sweep on Spark: skips the trials already committed, spreads the rest one trial per
- * task (most expensive first, so that executors finish together), reports progress, and
- * returns what ran. The same code runs on local[*] and on a cluster.
+ * task (most expensive first, so that executors finish together), then runs on the driver,
+ * one after another, the trials whose experiment asks for the driver's Spark context
+ * ({@link DriverTrials}), reports progress, and returns what ran. The same code runs on
+ * local[*] and on a cluster.
  */
 public final class SweepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
@@ -98,13 +101,31 @@ public final class SweepRunner {
         RunContext context = new RunContext(plan.sweepName(), plan.config().scale(), layout,
                 java.nio.file.Path.of(plan.settings().dataDir()).toAbsolutePath().toString(),
                 plan.settings().run().trialProgressInterval().toMillis(), Provenance.codeVersion());
+        TrialExecution execution = new TrialExecution(context, counters);
+        ProgressMonitor monitor = new ProgressMonitor(plan.sweepName(), counters, ordered.size(), totalCost);
+        Map<Boolean, List<TrialSpec>> byPlace = ordered.stream()
+                .collect(Collectors.partitioningBy(DriverTrials::runsOnDriver));
+        List<TrialSpec> onDriver = byPlace.get(true);
+        List<TrialSpec> onExecutors = byPlace.get(false);
+        if (!onDriver.isEmpty()) {
+            LOG.info("[sweep {}] {} trials run on the driver (they start Spark jobs of their own), one after another, "
+                    + "after the {} in executor tasks", plan.sweepName(), onDriver.size(), onExecutors.size());
+        }
+        List<TrialSummary> summaries = new ArrayList<>();
+        if (!onExecutors.isEmpty()) {
+            summaries.addAll(onExecutors(jsc, plan, onExecutors, execution, monitor));
+        }
+        summaries.addAll(DriverTrials.run(plan.sweepName(), onDriver, execution, jsc, monitor));
+        return summaries;
+    }
+
+    private static List<TrialSummary> onExecutors(JavaSparkContext jsc, SweepPlan plan, List<TrialSpec> ordered,
+                                                  TrialExecution execution, ProgressMonitor monitor) {
         jsc.setJobDescription("sweep " + plan.sweepName() + ": " + ordered.size() + " trials");
         // One trial per partition: Spark hands the next trial to whichever executor frees up first.
         JavaFutureAction<List<TrialSummary>> job = jsc.parallelize(ordered, ordered.size())
-                .map(new TrialExecution(context, counters))
+                .map(execution)
                 .collectAsync();
-
-        ProgressMonitor monitor = new ProgressMonitor(plan.sweepName(), counters, ordered.size(), totalCost);
         long intervalMs = plan.settings().run().progressInterval().toMillis();
         try {
             while (true) {

@@ -12,6 +12,7 @@ import ebmopt.results.TrialStatus;
 import ebmopt.sweep.TrialSpec;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Runs one trial inside a Spark task and commits its rows. Trial failures (an exception
- * from the experiment, a NaN) are recorded and not retried; a failure to commit is an
- * infrastructure failure and is thrown, so that Spark retries the task.
+ * Runs one trial inside a Spark task (or on the driver, {@link #callOnDriver}) and commits
+ * its rows. Trial failures (an exception from the experiment, a NaN) are recorded and not
+ * retried; a failure to commit is an infrastructure failure and is thrown, so that Spark
+ * retries the task.
  */
 public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
     private static final long serialVersionUID = 1L;
@@ -42,6 +44,15 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
 
     @Override
     public TrialSummary call(TrialSpec trial) throws IOException {
+        return execute(trial, null);
+    }
+
+    /** Runs {@code trial} in the driver's thread, its context holding the driver's Spark context. */
+    TrialSummary callOnDriver(TrialSpec trial, JavaSparkContext spark) throws IOException {
+        return execute(trial, spark);
+    }
+
+    private TrialSummary execute(TrialSpec trial, JavaSparkContext spark) throws IOException {
         long started = System.currentTimeMillis();
         // Before the trial allocates anything: ND4J on the GPU Spark gave this task, if any.
         Map<String, String> resources = GpuBinding.assigned();
@@ -54,7 +65,7 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
         String error = null;
         try {
             outcome = runTyped(experiment, params,
-                    new LoggingTrialContext(trial, Path.of(run.dataDir()), run.trialProgressIntervalMs()));
+                    new LoggingTrialContext(trial, Path.of(run.dataDir()), run.trialProgressIntervalMs(), spark));
             String nonFinite = outcome.firstNonFiniteMetric();
             if (nonFinite != null) {
                 status = TrialStatus.DIVERGED;

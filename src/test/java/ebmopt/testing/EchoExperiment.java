@@ -6,6 +6,7 @@ import ebmopt.experiment.TrialOutcome;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A test-only experiment that echoes its parameters, fails or diverges on request and
@@ -34,7 +35,17 @@ public final class EchoExperiment implements Experiment<EchoParams> {
     }
 
     @Override
+    public boolean runsOnDriver(EchoParams p) {
+        return p.onDriver();
+    }
+
+    @Override
     public TrialOutcome run(EchoParams p, TrialContext context) throws InterruptedException {
+        // A driver trial has the driver's Spark context (and can run a job with it); a task has none.
+        if (p.onDriver() != context.sparkContext().isPresent()) {
+            throw new IllegalStateException("on-driver = " + p.onDriver() + " but a Spark context is "
+                    + (context.sparkContext().isPresent() ? "present" : "absent"));
+        }
         if (context.replicate() == p.failOnReplicate()
                 && (p.failWhileExists().isEmpty() || Files.exists(Path.of(p.failWhileExists())))) {
             throw new IllegalStateException("injected failure on replicate " + context.replicate());
@@ -44,6 +55,8 @@ public final class EchoExperiment implements Experiment<EchoParams> {
                 .metric("value", context.replicate() == p.divergeOnReplicate() ? Double.NaN : p.value())
                 .metric("replicate", context.replicate())
                 .metric("seed_mod_1000", context.seed() % 1000);
+        context.sparkContext().ifPresent(spark -> outcome.metric("spark_job_sum",
+                spark.parallelize(List.of(1, 2, 3, 4), 2).map(v -> 2 * v).reduce(Integer::sum)));
         for (int s = 0; s < p.steps(); s++) {
             outcome.curve("value_times_step", s, p.value() * s);
             context.progress(s + 1, p.steps());

@@ -13,9 +13,10 @@ import static ebmopt.config.InvalidParameterException.require;
  * @param steps           curve points recorded
  * @param candidates      candidates recorded: i = 0.. has design "replicate,i", score value * (i + 1) and
  *                        normalised score i / candidates
+ * @param onDriver        run on the driver (Experiment.runsOnDriver) and use its Spark context
  */
 public record EchoParams(double value, int failOnReplicate, String failWhileExists, int divergeOnReplicate, int sleepMs,
-                         int steps, int candidates) {
+                         int steps, int candidates, boolean onDriver) {
     public EchoParams {
         require(sleepMs >= 0, "sleep-ms", "must be >= 0");
         require(steps >= 0, "steps", "must be >= 0");
