@@ -19,6 +19,7 @@ final class AdamGroup {
     private final List<INDArray> grads = new ArrayList<>();
     private final List<INDArray> m = new ArrayList<>();
     private final List<INDArray> v = new ArrayList<>();
+    private final List<INDArray> scratch = new ArrayList<>();
     private int t;
     private double lastNorm;
 
@@ -35,6 +36,7 @@ final class AdamGroup {
         grads.add(grad);
         m.add(param.ulike().assign(0));
         v.add(param.ulike().assign(0));
+        scratch.add(param.ulike());
         return this;
     }
 
@@ -63,11 +65,23 @@ final class AdamGroup {
         double scale = lastNorm > clipNorm ? clipNorm / (lastNorm + 1e-6) : 1.0;
         t++;
         double alpha = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        // in place throughout: no off-heap temporaries per parameter and step
         for (int i = 0; i < params.size(); i++) {
-            INDArray g = scale == 1.0 ? grads.get(i) : grads.get(i).mul(scale);
-            m.get(i).muli(beta1).addi(g.mul(1 - beta1));
-            v.get(i).muli(beta2).addi(g.mul(g).muli(1 - beta2));
-            params.get(i).subi(m.get(i).mul(alpha).divi(Transforms.sqrt(v.get(i), true).addi(1e-8)));
+            INDArray g = grads.get(i);
+            if (scale != 1.0) {
+                g.muli(scale);
+            }
+            INDArray tmp = scratch.get(i);
+            m.get(i).muli(beta1);
+            tmp.assign(g).muli(1 - beta1);
+            m.get(i).addi(tmp);
+            v.get(i).muli(beta2);
+            tmp.assign(g).muli(g).muli(1 - beta2);
+            v.get(i).addi(tmp);
+            tmp.assign(v.get(i));
+            Transforms.sqrt(tmp, false);
+            tmp.addi(1e-8).rdivi(m.get(i)).muli(alpha);
+            params.get(i).subi(tmp);
         }
     }
 }

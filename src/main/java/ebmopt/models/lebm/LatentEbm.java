@@ -82,8 +82,13 @@ final class LatentEbm {
                 ? PriorLoss.mle(f, batch, df)
                 : PriorLoss.n2ce(f, batch, Math.log(p.noiseMagnitude()), p.ratioPenalty(), df);
         ratio.zeroGrad();
-        ratio.backward(Nd4j.createFromArray(df).reshape(f.length, 1), true, false);
+        INDArray dfArray = Nd4j.createFromArray(df).reshape(f.length, 1);
+        ratio.backward(dfArray, true, false);
         ratioAdam.step();
+        // free the step's large off-heap arrays now: their small Java wrappers give the
+        // garbage collector no reason to run before off-heap memory piles up
+        batch.z().close();
+        dfArray.close();
         return new StepLosses(vaeLoss[0], vaeLoss[1], vaeLoss[2], priorLoss, vaeAdam.lastGradientNorm(),
                 ratioAdam.lastGradientNorm());
     }
