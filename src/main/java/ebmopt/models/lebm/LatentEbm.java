@@ -5,7 +5,6 @@ import ebmopt.sampling.StepSchedule;
 import ebmopt.tasks.Dataset;
 import ebmopt.tasks.MinMax;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -72,7 +71,11 @@ final class LatentEbm {
         double[] vaeLoss = vae.gradients(x, yv, eps, priorGrad, vaeAdam);
         vaeAdam.step();
 
-        float[][] posterior = z.toFloatMatrix();
+        float[] flat = z.dup('c').data().asFloat();
+        float[][] posterior = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            posterior[i] = java.util.Arrays.copyOfRange(flat, i * p.latentDim(), (i + 1) * p.latentDim());
+        }
         PriorBatch batch = p.objective() == PriorObjective.MLE
                 ? PriorBatch.mle(posterior, mleNegatives(rows.length))
                 : PriorBatch.n2ce(posterior, schedule, p.noiseMagnitude(), rng);
@@ -161,7 +164,7 @@ final class LatentEbm {
 
     /** Decodes latent particles to designs (argmax token per position). */
     int[][] decode(double[][] z) {
-        return vae.decode(Nd4j.createFromArray(z).castTo(DataType.FLOAT));
+        return vae.decode(LatentObjective.toArray(z));
     }
 
     StageSchedule schedule() {
