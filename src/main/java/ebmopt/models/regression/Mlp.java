@@ -22,6 +22,13 @@ import java.util.SplittableRandom;
 public final class Mlp implements Regressor {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Networks with at most this many parameters compute input gradients in plain Java: on the
+     * spiral's 2 -> 256 -> 1 network ND4J's per-op overhead, not arithmetic, dominated a
+     * sampler step.
+     */
+    static final long SMALL_NETWORK = 100_000;
+
     private final int inputDim;
     /** Weights [in, out] and biases [1, out] of every layer, the output layer last. */
     private final INDArray[] weights;
@@ -64,7 +71,12 @@ public final class Mlp implements Regressor {
 
         /** f(x), one value per row. */
         public double[] values() {
-            return output.reshape(output.length()).toDoubleVector();
+            float[] f = flat(output);
+            double[] out = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                out[i] = f[i];
+            }
+            return out;
         }
     }
 
@@ -159,7 +171,19 @@ public final class Mlp implements Regressor {
 
     @Override
     public double[][] inputGradient(double[][] x) {
-        return inputGradient(toArray(x)).toDoubleMatrix();
+        if (parameterCount() <= SMALL_NETWORK) {
+            return SmallMlpGradient.of(weights, biases, x);
+        }
+        return toRows(inputGradient(toArray(x)));
+    }
+
+    /** The number of weights and biases. */
+    public long parameterCount() {
+        long n = 0;
+        for (int l = 0; l < weights.length; l++) {
+            n += weights[l].length() + biases[l].length();
+        }
+        return n;
     }
 
     /** d f / d x at every row (n x d). */
@@ -168,9 +192,37 @@ public final class Mlp implements Regressor {
         return backward(pass, Nd4j.ones(DataType.FLOAT, x.rows(), 1), false);
     }
 
-    /** Rows as a float matrix. */
+    /** Rows as a float matrix (one buffer copy: ND4J's row-by-row creation costs more than the arithmetic). */
     public static INDArray toArray(double[][] x) {
-        return Nd4j.create(x).castTo(DataType.FLOAT);
+        int cols = x[0].length;
+        float[] flat = new float[x.length * cols];
+        for (int i = 0; i < x.length; i++) {
+            for (int k = 0; k < cols; k++) {
+                flat[i * cols + k] = (float) x[i][k];
+            }
+        }
+        return Nd4j.create(flat, new long[] {x.length, cols}, DataType.FLOAT);
+    }
+
+    /** A matrix as rows of doubles. */
+    public static double[][] toRows(INDArray m) {
+        int rows = (int) m.rows();
+        int cols = (int) m.columns();
+        float[] flat = flat(m);
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < cols; k++) {
+                out[i][k] = flat[i * cols + k];
+            }
+        }
+        return out;
+    }
+
+    /** The values of {@code m} in c order, as floats. */
+    static float[] flat(INDArray m) {
+        INDArray c = m.isView() || m.ordering() != 'c' || m.dataType() != DataType.FLOAT
+                ? m.castTo(DataType.FLOAT).dup('c') : m;
+        return c.data().asFloat();
     }
 
     private void ensureGradients() {

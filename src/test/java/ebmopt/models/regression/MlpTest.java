@@ -39,6 +39,20 @@ class MlpTest {
     }
 
     @Test
+    void smallNetworkPathAgreesWithTheNd4jBackwardPass() {
+        Mlp net = new Mlp(4, List.of(32, 16), 8);
+        double[][] x = points(9, 4, 6);
+        double[][] java = net.inputGradient(x);
+        double[][] nd4j = Mlp.toRows(net.inputGradient(Mlp.toArray(x)));
+        assertTrue(net.parameterCount() <= Mlp.SMALL_NETWORK);
+        for (int i = 0; i < x.length; i++) {
+            for (int k = 0; k < 4; k++) {
+                assertEquals(nd4j[i][k], java[i][k], 1e-5);
+            }
+        }
+    }
+
+    @Test
     void parameterGradientsOfAWeightedSumMatchFiniteDifferences() {
         Mlp net = new Mlp(2, List.of(12, 12), 3);
         double[][] x = points(7, 2, 4);
