@@ -5,14 +5,15 @@ import java.util.SplittableRandom;
 
 /**
  * The 2-D spiral toy task of the COMs-as-EBM paper (Sec. 3; METHODS.md section 5): designs
- * lie on an Archimedean spiral through the origin, and the reward is largest at the centre.
+ * lie on an Archimedean spiral around the origin, and the reward is largest at the centre.
  *
  * <p>Our definitions (the paper gives none numerically):
  * <ul>
- *   <li>the curve: c(theta) = a theta (cos theta, sin theta), theta in [0, 3 pi], a = 0.15
- *       (radius up to 1.41, arms 0.94 apart);</li>
- *   <li>the data: theta = 3 pi sqrt(u), u ~ U(0, 1) (about uniform along the curve's length),
- *       plus N(0, 0.03^2 I) noise;</li>
+ *   <li>the curve: c(theta) = a theta (cos theta, sin theta), theta in [pi, 4 pi], a = 0.12
+ *       (radius 0.38 to 1.51, arms 0.75 apart): it does not reach the origin, so the reward's
+ *       maximum lies off the data, 0.38 from its nearest valid design;</li>
+ *   <li>the data: theta = sqrt(pi^2 + u (16 pi^2 - pi^2)), u ~ U(0, 1) (about uniform along the
+ *       curve's length), plus N(0, 0.03^2 I) noise;</li>
  *   <li>a design is <em>valid</em> (on the spiral, "p(x) &gt; 0") when its distance to the
  *       curve is at most {@link #VALID_DISTANCE} = 0.1 (over three noise stds);</li>
  *   <li>the reward (ambiguous in the paper, printed as sum_i exp((x_i - 0)^2), which grows
@@ -22,8 +23,9 @@ import java.util.SplittableRandom;
  */
 public final class SpiralTask implements Task {
     public static final String NAME = "spiral";
-    public static final double SLOPE = 0.15;
-    public static final double MAX_ANGLE = 3 * Math.PI;
+    public static final double SLOPE = 0.12;
+    public static final double MIN_ANGLE = Math.PI;
+    public static final double MAX_ANGLE = 4 * Math.PI;
     public static final double NOISE = 0.03;
     public static final double VALID_DISTANCE = 0.1;
     private static final int CURVE_POINTS = 6000;
@@ -41,7 +43,7 @@ public final class SpiralTask implements Task {
         double[] x = new double[2 * points];
         double[] y = new double[points];
         for (int i = 0; i < points; i++) {
-            double theta = MAX_ANGLE * Math.sqrt(rng.nextDouble());
+            double theta = Math.sqrt(MIN_ANGLE * MIN_ANGLE + (MAX_ANGLE * MAX_ANGLE - MIN_ANGLE * MIN_ANGLE) * rng.nextDouble());
             x[2 * i] = SLOPE * theta * Math.cos(theta) + NOISE * rng.nextGaussian();
             x[2 * i + 1] = SLOPE * theta * Math.sin(theta) + NOISE * rng.nextGaussian();
             y[i] = reward(x[2 * i], x[2 * i + 1]);
@@ -73,7 +75,7 @@ public final class SpiralTask implements Task {
     private static double[][] curve() {
         double[][] c = new double[CURVE_POINTS][];
         for (int i = 0; i < CURVE_POINTS; i++) {
-            double theta = MAX_ANGLE * i / (CURVE_POINTS - 1);
+            double theta = MIN_ANGLE + (MAX_ANGLE - MIN_ANGLE) * i / (CURVE_POINTS - 1);
             c[i] = new double[] {SLOPE * theta * Math.cos(theta), SLOPE * theta * Math.sin(theta)};
         }
         return c;

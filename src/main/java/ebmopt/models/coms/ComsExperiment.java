@@ -73,15 +73,17 @@ public final class ComsExperiment implements Experiment<ComsParams> {
         Split split = Split.of(space.x(), space.y(), p.validationSize(), rng.nextLong());
         int d = space.dimension();
 
+        SplittableRandom noiseRng = new SplittableRandom(rng.nextLong());
+        java.util.function.Supplier<double[]> noise = () -> uniformPoint(p, space, noiseRng);
         ConservativeTrainer conservative = new ConservativeTrainer(p.network(), 1, p.alpha(), p.alphaMode(), p.tau(),
-                p.alphaLearningRate(), 0, p.trainSampler(d));
+                p.alphaLearningRate(), 0, p.trainSampler(d), p.negativeStart(), noise);
         long totalBatches = conservative.batches(split.trainX().length);
         LogDensity density;
         Regressor regressor;
         if (p.variant() == ComsVariant.DECOUPLED) {
             regressor = regressorTrainer.train(split.trainX(), split.trainY(), p.network(), rng.nextLong());
             ConservativeTrainer energy = new ConservativeTrainer(p.network(), 0, 1, AlphaMode.FIXED, p.tau(),
-                    p.alphaLearningRate(), p.energyRegularisation(), p.trainSampler(d));
+                    p.alphaLearningRate(), p.energyRegularisation(), p.trainSampler(d), p.negativeStart(), noise);
             ConservativeTrainer.Trained e = energy.train(split.trainX(), split.trainY(), rng.nextLong(),
                     b -> context.progress(b, totalBatches));
             recordCurves(outcome, e, "energy_");
@@ -138,13 +140,18 @@ public final class ComsExperiment implements Experiment<ComsParams> {
         }
         double[][] out = new double[q][];
         for (int i = 0; i < q; i++) {
-            double[] raw = new double[space.dimension()];
-            for (int k = 0; k < raw.length; k++) {
-                raw[k] = p.startLow() + (p.startHigh() - p.startLow()) * rng.nextDouble();
-            }
-            out[i] = space.normalise(raw);
+            out[i] = uniformPoint(p, space, rng);
         }
         return out;
+    }
+
+    /** A point uniform on [start-low, start-high]^d (task coordinates), in model coordinates. */
+    private static double[] uniformPoint(ComsParams p, DesignSpace space, SplittableRandom rng) {
+        double[] raw = new double[space.dimension()];
+        for (int k = 0; k < raw.length; k++) {
+            raw[k] = p.startLow() + (p.startHigh() - p.startLow()) * rng.nextDouble();
+        }
+        return space.normalise(raw);
     }
 
     private static void recordCurves(TrialOutcome outcome, ConservativeTrainer.Trained t, String prefix) {

@@ -27,6 +27,7 @@ import static ebmopt.config.InvalidParameterException.require;
  * @param validationSize       rows held out to measure the regression error (val_mse)
  * @param normaliseX           z-score the (encoded) designs with the training rows' statistics
  * @param normaliseY           z-score the scores
+ * @param negativeStart        where training chains start: batch (CD-k, COMs) | uniform (on [start-low, start-high]^d) | mixed (half each)
  * @param trainSamplerSteps    k: chain steps per negative batch
  * @param trainStepSize        the first training-chain step
  * @param trainFinalStepSize   the last training-chain step
@@ -45,7 +46,7 @@ import static ebmopt.config.InvalidParameterException.require;
 public record ComsParams(String task, ComsVariant variant, double alpha, AlphaMode alphaMode, double tau,
                          double alphaLearningRate, List<Integer> hidden, double learningRate, int batchSize,
                          int epochs, int validationSize, boolean normaliseX, boolean normaliseY,
-                         int trainSamplerSteps, double trainStepSize, double trainFinalStepSize, int generationSteps,
+                         NegativeStart negativeStart, int trainSamplerSteps, double trainStepSize, double trainFinalStepSize, int generationSteps,
                          double generationStepSize, double generationFinalStepSize, boolean scaleStepsBySqrtDim,
                          double energyRegularisation, double tilt, int queryBudget, GenerationStart start,
                          double startLow, double startHigh, boolean recordCandidates) {

@@ -29,9 +29,12 @@ import java.util.function.IntConsumer;
  * @param alphaLearningRate Adam's learning rate on log alpha
  * @param regularisation    weight of the squared-output penalty
  * @param negatives         the chains that make the negatives
+ * @param negativeStart     where they start
+ * @param noise             draws one uniform starting point (model coordinates), for uniform and mixed starts
  */
 record ConservativeTrainer(RegressionSettings network, double mseWeight, double alpha, AlphaMode alphaMode,
-                           double tau, double alphaLearningRate, double regularisation, ChainSampler negatives) {
+                           double tau, double alphaLearningRate, double regularisation, ChainSampler negatives,
+                           NegativeStart negativeStart, java.util.function.Supplier<double[]> noise) {
 
     /** A trained network, and alpha and the overestimation at the end of each epoch. */
     record Trained(Mlp network, List<Double> alphas, List<Double> overestimations, List<Double> mses) {
@@ -59,7 +62,7 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
                 double[][] xb = Minibatches.rows(x, rows);
                 double[] yb = Minibatches.values(y, rows);
                 boolean withNegatives = a > 0 || alphaMode == AlphaMode.DUAL || regularisation > 0;
-                double[][] neg = withNegatives ? negatives.run(net::inputGradient, xb, rng) : new double[0][];
+                double[][] neg = withNegatives ? negatives.run(net::inputGradient, starts(xb), rng) : new double[0][];
                 ConservativeLoss loss = new ConservativeLoss(mseWeight, a, regularisation);
                 Mlp.Pass pos = net.forward(Mlp.toArray(xb));
                 double[] fPos = pos.values();
@@ -91,6 +94,17 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
             mses.add(mseSum / count);
         }
         return new Trained(net, alphas, overestimations, mses);
+    }
+
+    private double[][] starts(double[][] batch) {
+        if (negativeStart == NegativeStart.BATCH) {
+            return batch;
+        }
+        double[][] out = new double[batch.length][];
+        for (int i = 0; i < batch.length; i++) {
+            out[i] = negativeStart == NegativeStart.MIXED && i % 2 == 0 ? batch[i] : noise.get();
+        }
+        return out;
     }
 
     /** Batches of one training run. */

@@ -22,7 +22,7 @@ import java.util.Set;
  * </ul>
  */
 final class SpiralMetrics {
-    static final double CENTRE_RADIUS = 0.5;
+    static final double CENTRE_RADIUS = 0.6;
     static final double CELL = 0.05;
 
     private SpiralMetrics() {
