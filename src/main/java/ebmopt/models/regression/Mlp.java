@@ -27,7 +27,7 @@ public final class Mlp implements Regressor {
      * spiral's 2 -> 256 -> 1 network ND4J's per-op overhead, not arithmetic, dominated a
      * sampler step.
      */
-    static final long SMALL_NETWORK = 100_000;
+    static final long SMALL_NETWORK = 10_000;
 
     private final int inputDim;
     /** Weights [in, out] and biases [1, out] of every layer, the output layer last. */

@@ -40,7 +40,7 @@ class MlpTest {
 
     @Test
     void smallNetworkPathAgreesWithTheNd4jBackwardPass() {
-        Mlp net = new Mlp(4, List.of(32, 16), 8);
+        Mlp net = new Mlp(4, List.of(32, 16), 8); // 721 parameters: the plain-Java path
         double[][] x = points(9, 4, 6);
         double[][] java = net.inputGradient(x);
         double[][] nd4j = Mlp.toRows(net.inputGradient(Mlp.toArray(x)));
