@@ -115,6 +115,7 @@ public final class ComsExperiment implements Experiment<ComsParams> {
             double[][] samples = IntStream.range(0, proposals.length).mapToObj(i -> space.denormalise(proposals[i]))
                     .toArray(double[][]::new);
             SpiralMetrics.record(outcome, samples);
+            recordField(outcome, p, space, density);
         }
         return outcome;
     }
@@ -152,6 +153,31 @@ public final class ComsExperiment implements Experiment<ComsParams> {
             raw[k] = p.startLow() + (p.startHigh() - p.startLow()) * rng.nextDouble();
         }
         return space.normalise(raw);
+    }
+
+    /** Points per side of the grid on which the spiral's sampled gradient field is recorded. */
+    static final int FIELD_GRID = 21;
+
+    /**
+     * The gradient the generation chains follow (grad f, or w grad f_omega + grad f_theta) on a
+     * {@link #FIELD_GRID} x {@link #FIELD_GRID} grid over [start-low, start-high]^2, as curves
+     * {@code field_grad_x1} and {@code field_grad_x2} whose step is i * FIELD_GRID + j (x1 index
+     * i, x2 index j): the report draws it as a vector field.
+     */
+    private static void recordField(TrialOutcome outcome, ComsParams p, DesignSpace space, LogDensity density) {
+        double[][] points = new double[FIELD_GRID * FIELD_GRID][];
+        for (int i = 0; i < FIELD_GRID; i++) {
+            for (int j = 0; j < FIELD_GRID; j++) {
+                double x1 = p.startLow() + (p.startHigh() - p.startLow()) * i / (FIELD_GRID - 1);
+                double x2 = p.startLow() + (p.startHigh() - p.startLow()) * j / (FIELD_GRID - 1);
+                points[i * FIELD_GRID + j] = space.normalise(new double[] {x1, x2});
+            }
+        }
+        double[][] g = density.gradient(points);
+        for (int n = 0; n < g.length; n++) {
+            outcome.curve("field_grad_x1", n, g[n][0]);
+            outcome.curve("field_grad_x2", n, g[n][1]);
+        }
     }
 
     private static void recordCurves(TrialOutcome outcome, ConservativeTrainer.Trained t, String prefix) {
