@@ -206,8 +206,8 @@ public final class Mlp implements Regressor {
 
     /** A matrix as rows of doubles. */
     public static double[][] toRows(INDArray m) {
-        int rows = (int) m.rows();
-        int cols = (int) m.columns();
+        int rows = m.rows();
+        int cols = m.columns();
         float[] flat = flat(m);
         double[][] out = new double[rows][cols];
         for (int i = 0; i < rows; i++) {

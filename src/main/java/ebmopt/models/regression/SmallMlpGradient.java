@@ -16,8 +16,8 @@ final class SmallMlpGradient {
         float[][][] w = new float[layers][][];
         float[][] b = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            int rows = (int) weights[l].rows();
-            int cols = (int) weights[l].columns();
+            int rows = weights[l].rows();
+            int cols = weights[l].columns();
             float[] flat = Mlp.flat(weights[l]);
             w[l] = new float[rows][cols];
             for (int r = 0; r < rows; r++) {
