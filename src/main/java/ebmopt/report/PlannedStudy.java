@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A study the report will show once its experiment lands, but for which the reference folder
- * holds no figures to compare with (the COMs spiral toy, the Branin task): listed, with what it
+ * holds no figures to compare with (the Branin task): listed, with what it
  * will show, and no cells yet.
  */
 public record PlannedStudy(String id, String title, String description) implements ReproducedTable {
@@ -12,13 +12,6 @@ public record PlannedStudy(String id, String title, String description) implemen
     @Override
     public List<Cell> cells(ReportContext context) {
         return List.of();
-    }
-
-    public static PlannedStudy spiral() {
-        return new PlannedStudy("coms-spiral", "COMs on the 2-D spiral (COMs-as-EBM, stochastic and decoupled COMs)",
-                "Not run: the COMs experiments have not landed. Will show the spiral sample plots (samples of each "
-                        + "variant over the data, alpha in {0, 50}, several w) and the share of valid samples near "
-                        + "the centre (METHODS.md section 5). No paper figures to compare with numerically.");
     }
 
     public static PlannedStudy branin() {

@@ -31,7 +31,7 @@ public final class ReproducedTables {
                         "table26", DesignBenchTable.withNoiseMagnitude(100), DesignBenchTable.Figure.SCORE_VS_K),
                 new DesignBenchTable("ablation-q", "Q ablation (Table 27): query budget Q, D'Kitty", "table27",
                         m -> true, DesignBenchTable.Figure.SCORE_VS_Q),
-                PlannedStudy.spiral(),
+                new ComsSpiralStudy(),
                 PlannedStudy.branin());
     }
 }

@@ -7,14 +7,17 @@ import java.util.List;
 public final class TaskRegistry {
     /** The registered names. */
     public static final List<String> NAMES = List.of(TfBind8Task.NAME, TfBind10Task.NAME, SuperconductorTask.NAME,
-            BraninTask.NAME, BraninTask.NAME_SMALL);
+            BraninTask.NAME, BraninTask.NAME_SMALL, SpiralTask.NAME);
+
+    /** Points of the spiral toy task's dataset (our choice; the paper does not say). */
+    public static final int SPIRAL_POINTS = 5000;
 
     private TaskRegistry() {
     }
 
     /**
      * Loads task {@code name} from {@code dataDir} (the configuration's {@code data.dir}); a
-     * seed-dependent split (TF-Bind-10's subsample, Branin's points) is drawn with {@code seed}. Data files are
+     * seed-dependent split (TF-Bind-10's subsample, Branin's and the spiral's points) is drawn with {@code seed}. Data files are
      * verified against {@code dataDir/SHA256SUMS} and read once per JVM.
      *
      * @throws IllegalArgumentException for an unknown name
@@ -28,6 +31,7 @@ public final class TaskRegistry {
             case SuperconductorTask.NAME -> SuperconductorTask.load(data);
             case BraninTask.NAME -> BraninTask.generate(name, 5000, seed);
             case BraninTask.NAME_SMALL -> BraninTask.generate(name, 50, seed);
+            case SpiralTask.NAME -> SpiralTask.generate(SPIRAL_POINTS, seed);
             default -> throw new IllegalArgumentException("Unknown task '" + name + "'; known: " + NAMES);
         };
     }

@@ -9,9 +9,9 @@ public final class LocalRegressorTrainer implements RegressorTrainer {
 
     @Override
     public Regressor fit(double[][] x, double[] y, RegressorSettings settings, long seed) {
-        int dim = Minibatches.check(x, y);
+        int dim = DataSetMinibatches.check(x, y);
         MultiLayerNetwork network = RegressorNetworks.forTraining(dim, settings, seed);
-        Minibatches data = new Minibatches(x, y, settings.batchSize(), seed);
+        DataSetMinibatches data = new DataSetMinibatches(x, y, settings.batchSize(), seed);
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             for (DataSet batch : data.epoch(epoch)) {
                 network.fit(batch);

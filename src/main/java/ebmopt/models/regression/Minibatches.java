@@ -1,84 +1,60 @@
 package ebmopt.models.regression;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
-/**
- * A regression data set (x, y) as float32 arrays, cut into shuffled minibatches: each epoch
- * a permutation drawn from the seed and the epoch's number, so a fit is replayable.
- */
-final class Minibatches {
-    private final INDArray features;
-    private final INDArray labels;
+/** Shuffled minibatches of row indices, a fresh order every epoch (the last batch may be short). */
+public final class Minibatches {
+    private final int rows;
     private final int batchSize;
-    private final long seed;
+    private final SplittableRandom rng;
 
-    Minibatches(double[][] x, double[] y, int batchSize, long seed) {
-        check(x, y);
-        float[][] rows = new float[x.length][];
-        float[][] targets = new float[y.length][1];
-        for (int i = 0; i < x.length; i++) {
-            rows[i] = new float[x[i].length];
-            for (int j = 0; j < rows[i].length; j++) {
-                rows[i][j] = (float) x[i][j];
-            }
-            targets[i][0] = (float) y[i];
-        }
-        this.features = Nd4j.create(rows);
-        this.labels = Nd4j.create(targets);
+    public Minibatches(int rows, int batchSize, long seed) {
+        this.rows = rows;
         this.batchSize = batchSize;
-        this.seed = seed;
+        this.rng = new SplittableRandom(seed);
     }
 
-    /** The input dimension of rows {@code x}, after checking that x and y fit together. */
-    static int check(double[][] x, double[] y) {
-        if (x.length == 0) {
-            throw new IllegalArgumentException("no training rows");
-        }
-        if (x.length != y.length) {
-            throw new IllegalArgumentException(x.length + " rows of x but " + y.length + " targets y");
-        }
-        int dim = x[0].length;
-        for (int i = 0; i < x.length; i++) {
-            if (x[i].length != dim || dim == 0) {
-                throw new IllegalArgumentException("row " + i + " of x has " + x[i].length + " values, row 0 has " + dim);
-            }
-            if (!Double.isFinite(y[i])) {
-                throw new IllegalArgumentException("target y[" + i + "] = " + y[i] + " is not finite");
-            }
-        }
-        return dim;
-    }
-
-    /** The minibatches of epoch {@code epoch} (the last one may be smaller). */
-    List<DataSet> epoch(int epoch) {
-        int n = features.rows();
-        int[] order = permutation(n, new Random(seed * 1_000_003L + epoch));
-        List<DataSet> batches = new ArrayList<>();
-        for (int from = 0; from < n; from += batchSize) {
-            int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
-            batches.add(new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows)));
-        }
-        return batches;
-    }
-
-    private static int[] permutation(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
+    /** The batches of one epoch. */
+    public List<int[]> epoch() {
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
+        for (int i = rows - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
         }
-        return order;
+        List<int[]> out = new ArrayList<>();
+        for (int start = 0; start < rows; start += batchSize) {
+            int[] b = new int[Math.min(batchSize, rows - start)];
+            System.arraycopy(order, start, b, 0, b.length);
+            out.add(b);
+        }
+        return out;
+    }
+
+    /** The batches per epoch. */
+    public int perEpoch() {
+        return (rows + batchSize - 1) / batchSize;
+    }
+
+    public static double[][] rows(double[][] x, int[] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = x[rows[i]];
+        }
+        return out;
+    }
+
+    public static double[] values(double[] y, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = y[rows[i]];
+        }
+        return out;
     }
 }

@@ -35,7 +35,7 @@ public final class SparkRegressorTrainer implements RegressorTrainer {
 
     @Override
     public Regressor fit(double[][] x, double[] y, RegressorSettings settings, long seed) {
-        int dim = Minibatches.check(x, y);
+        int dim = DataSetMinibatches.check(x, y);
         int workers = settings.sparkWorkers() > 0 ? settings.sparkWorkers() : spark.defaultParallelism();
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers,
                 settings.batchSize())
@@ -49,7 +49,7 @@ public final class SparkRegressorTrainer implements RegressorTrainer {
                 .build();
         SparkDl4jMultiLayer trainer = new SparkDl4jMultiLayer(spark,
                 RegressorNetworks.forTraining(dim, settings, seed), master);
-        Minibatches data = new Minibatches(x, y, settings.batchSize(), seed);
+        DataSetMinibatches data = new DataSetMinibatches(x, y, settings.batchSize(), seed);
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             JavaRDD<DataSet> batches = spark.parallelize(data.epoch(epoch), workers);
             try {

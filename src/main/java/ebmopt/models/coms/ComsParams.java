@@ -1,0 +1,94 @@
+package ebmopt.models.coms;
+
+import ebmopt.models.regression.RegressionSettings;
+import ebmopt.sampling.StepSchedule;
+
+import java.util.List;
+
+import static ebmopt.config.InvalidParameterException.require;
+
+/**
+ * Parameters of the COMs experiments (METHODS.md sections 5 and 6; defaults: design-baselines'
+ * TF-Bind settings). Step sizes: eta of gradient ascent (original) or e_t of Langevin
+ * (stochastic, decoupled), geometric from {@code *-step-size} to {@code *-final-step-size};
+ * with {@code scale-steps-by-sqrt-dim} both are multiplied by sqrt(d), as design-baselines
+ * scales its particle learning rate.
+ *
+ * @param task                 a task of {@code ebmopt.tasks.TaskRegistry} (tf-bind-8, branin, spiral, ...)
+ * @param variant              original | stochastic | decoupled
+ * @param alpha                COMs' conservatism weight (fixed) or its initial value (dual); 0 for decoupled
+ * @param alphaMode            fixed | dual
+ * @param tau                  the dual ascent's tolerance (design-baselines: 2.0 on TF-Bind)
+ * @param alphaLearningRate    Adam's learning rate on log alpha
+ * @param hidden               hidden widths of f (and of f_omega and the energy model)
+ * @param learningRate         Adam's learning rate
+ * @param batchSize            minibatch rows
+ * @param epochs               passes over the training rows
+ * @param validationSize       rows held out to measure the regression error (val_mse)
+ * @param normaliseX           z-score the (encoded) designs with the training rows' statistics
+ * @param normaliseY           z-score the scores
+ * @param negativeStart        where training chains start: batch (CD-k, COMs) | uniform (on [start-low, start-high]^d) | mixed (half each)
+ * @param trainSamplerSteps    k: chain steps per negative batch
+ * @param trainStepSize        the first training-chain step
+ * @param trainFinalStepSize   the last training-chain step
+ * @param generationSteps      chain steps when proposing
+ * @param generationStepSize   the first generation step
+ * @param generationFinalStepSize the last generation step
+ * @param scaleStepsBySqrtDim  multiply every step size by sqrt(d)
+ * @param energyRegularisation decoupled: the energy model's squared-output penalty
+ * @param tilt                 w: decoupled's weight of f_omega in p_theta(x) exp(w f_omega(x))
+ * @param queryBudget          Q: designs proposed (and samples drawn on the spiral)
+ * @param start                top-q | uniform
+ * @param startLow             uniform start: lower bound per coordinate
+ * @param startHigh            uniform start: upper bound per coordinate
+ * @param recordCandidates     record every proposed design in the candidates table
+ */
+public record ComsParams(String task, ComsVariant variant, double alpha, AlphaMode alphaMode, double tau,
+                         double alphaLearningRate, List<Integer> hidden, double learningRate, int batchSize,
+                         int epochs, int validationSize, boolean normaliseX, boolean normaliseY,
+                         NegativeStart negativeStart, int trainSamplerSteps, double trainStepSize, double trainFinalStepSize, int generationSteps,
+                         double generationStepSize, double generationFinalStepSize, boolean scaleStepsBySqrtDim,
+                         double energyRegularisation, double tilt, int queryBudget, GenerationStart start,
+                         double startLow, double startHigh, boolean recordCandidates) {
+    public ComsParams {
+        require(alpha >= 0 && Double.isFinite(alpha), "alpha", "must be a finite number >= 0");
+        require(alphaMode == AlphaMode.FIXED || alpha > 0, "alpha", "must be > 0 with alpha-mode = dual (its start)");
+        require(variant != ComsVariant.DECOUPLED || (alpha == 0 && alphaMode == AlphaMode.FIXED), "alpha",
+                "is not used by the decoupled variant (its energy model is trained by contrastive divergence alone); "
+                        + "leave it at 0 with alpha-mode = fixed");
+        require(variant == ComsVariant.DECOUPLED || tilt == 0, "tilt", "is used by the decoupled variant only; leave it at 0");
+        require(tilt >= 0 && Double.isFinite(tilt), "tilt", "must be a finite number >= 0");
+        require(alphaLearningRate > 0, "alpha-learning-rate", "must be > 0");
+        require(validationSize >= 0, "validation-size", "must be >= 0");
+        require(trainSamplerSteps >= 0, "train-sampler-steps", "must be >= 0");
+        require(generationSteps >= 0, "generation-steps", "must be >= 0");
+        require(energyRegularisation >= 0, "energy-regularisation", "must be >= 0");
+        require(queryBudget >= 1, "query-budget", "must be >= 1");
+        require(startLow < startHigh, "start-high", "must be above start-low");
+        new StepSchedule(trainStepSize, trainFinalStepSize);
+        new StepSchedule(generationStepSize, generationFinalStepSize);
+        new RegressionSettings(hidden, learningRate, batchSize, epochs);
+        hidden = List.copyOf(hidden);
+    }
+
+    /** The network and minibatch schedule of every model the variant trains. */
+    public RegressionSettings network() {
+        return new RegressionSettings(hidden, learningRate, batchSize, epochs);
+    }
+
+    /** The training chains in d dimensions. */
+    ChainSampler trainSampler(int d) {
+        double s = scaleStepsBySqrtDim ? Math.sqrt(d) : 1;
+        StepSchedule schedule = new StepSchedule(s * trainStepSize, s * trainFinalStepSize);
+        return variant == ComsVariant.ORIGINAL ? ChainSampler.ascent(trainSamplerSteps, schedule)
+                : ChainSampler.langevin(trainSamplerSteps, schedule);
+    }
+
+    /** The generation chains in d dimensions. */
+    ChainSampler generationSampler(int d) {
+        double s = scaleStepsBySqrtDim ? Math.sqrt(d) : 1;
+        StepSchedule schedule = new StepSchedule(s * generationStepSize, s * generationFinalStepSize);
+        return variant == ComsVariant.ORIGINAL ? ChainSampler.ascent(generationSteps, schedule)
+                : ChainSampler.langevin(generationSteps, schedule);
+    }
+}

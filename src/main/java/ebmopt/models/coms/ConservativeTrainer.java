@@ -1,0 +1,151 @@
+package ebmopt.models.coms;
+
+import ebmopt.experiment.TrialDivergedException;
+import ebmopt.models.regression.Minibatches;
+import ebmopt.models.regression.Mlp;
+import ebmopt.models.regression.ParameterAdam;
+import ebmopt.models.regression.RegressionSettings;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+
+/**
+ * Trains a network with a {@link ConservativeLoss} whose negatives are chains of a
+ * {@link ChainSampler} started at the batch (CD-k): COMs (ascent negatives), stochastic COMs
+ * (Langevin negatives) and the energy model of decoupled COMs. With {@link AlphaMode#DUAL},
+ * log alpha follows Adam (lr {@code alphaLearningRate}) on alpha (tau - overestimation), as
+ * design-baselines does.
+ *
+ * @param network           widths and minibatch schedule
+ * @param mseWeight         1 for COMs, 0 for an energy model
+ * @param alpha             the (initial) conservatism weight
+ * @param alphaMode         fixed or learned
+ * @param tau               the dual ascent's tolerance on the overestimation
+ * @param alphaLearningRate Adam's learning rate on log alpha
+ * @param regularisation    weight of the squared-output penalty
+ * @param negatives         the chains that make the negatives
+ * @param negativeStart     where they start
+ * @param noise             draws one uniform starting point (model coordinates), for uniform and mixed starts
+ */
+record ConservativeTrainer(RegressionSettings network, double mseWeight, double alpha, AlphaMode alphaMode,
+                           double tau, double alphaLearningRate, double regularisation, ChainSampler negatives,
+                           NegativeStart negativeStart, java.util.function.Supplier<double[]> noise) {
+
+    /** A trained network, and alpha and the overestimation at the end of each epoch. */
+    record Trained(Mlp network, List<Double> alphas, List<Double> overestimations, List<Double> mses) {
+        double finalAlpha() {
+            return alphas.get(alphas.size() - 1);
+        }
+    }
+
+    Trained train(double[][] x, double[] y, long seed, IntConsumer onBatch) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Mlp net = new Mlp(x[0].length, network.hidden(), rng.nextLong());
+        ParameterAdam adam = new ParameterAdam(net.parameters(), network.learningRate());
+        Minibatches batches = new Minibatches(x.length, network.batchSize(), rng.nextLong());
+        ScalarAdam logAlpha = new ScalarAdam(Math.log(Math.max(alpha, 1e-300)), alphaLearningRate);
+        List<Double> alphas = new ArrayList<>();
+        List<Double> overestimations = new ArrayList<>();
+        List<Double> mses = new ArrayList<>();
+        int batch = 0;
+        for (int epoch = 0; epoch < network.epochs(); epoch++) {
+            double overSum = 0;
+            double mseSum = 0;
+            int count = 0;
+            for (int[] rows : batches.epoch()) {
+                double a = alphaMode == AlphaMode.DUAL ? Math.exp(logAlpha.value()) : alpha;
+                double[][] xb = Minibatches.rows(x, rows);
+                double[] yb = Minibatches.values(y, rows);
+                boolean withNegatives = a > 0 || alphaMode == AlphaMode.DUAL || regularisation > 0;
+                double[][] neg = withNegatives ? negatives.run(net::inputGradient, starts(xb), rng) : new double[0][];
+                ConservativeLoss loss = new ConservativeLoss(mseWeight, a, regularisation);
+                Mlp.Pass pos = net.forward(Mlp.toArray(xb));
+                double[] fPos = pos.values();
+                net.zeroGradients();
+                net.backward(pos, column(loss.positiveGradient(fPos, yb)), true);
+                double over = 0;
+                if (neg.length > 0) {
+                    Mlp.Pass negPass = net.forward(Mlp.toArray(neg));
+                    double[] fNeg = negPass.values();
+                    net.backward(negPass, column(loss.negativeGradient(fNeg)), true);
+                    over = ConservativeLoss.overestimation(fPos, fNeg);
+                }
+                double value = loss.value(fPos, yb, new double[0]);
+                if (!Double.isFinite(value) || !Double.isFinite(over)) {
+                    throw new TrialDivergedException("non-finite loss at epoch " + epoch + " (alpha " + a + ")");
+                }
+                adam.step(net.gradients());
+                if (alphaMode == AlphaMode.DUAL) {
+                    // d/d(log alpha) of alpha (tau - over) = alpha (tau - over)
+                    logAlpha.descend(a * (tau - over));
+                }
+                overSum += over;
+                mseSum += mse(fPos, yb);
+                count++;
+                onBatch.accept(++batch);
+            }
+            alphas.add(alphaMode == AlphaMode.DUAL ? Math.exp(logAlpha.value()) : alpha);
+            overestimations.add(overSum / count);
+            mses.add(mseSum / count);
+        }
+        return new Trained(net, alphas, overestimations, mses);
+    }
+
+    private double[][] starts(double[][] batch) {
+        if (negativeStart == NegativeStart.BATCH) {
+            return batch;
+        }
+        double[][] out = new double[batch.length][];
+        for (int i = 0; i < batch.length; i++) {
+            out[i] = negativeStart == NegativeStart.MIXED && i % 2 == 0 ? batch[i] : noise.get();
+        }
+        return out;
+    }
+
+    /** Batches of one training run. */
+    int batches(int rows) {
+        return new Minibatches(rows, network.batchSize(), 0).perEpoch() * network.epochs();
+    }
+
+    private static double mse(double[] f, double[] y) {
+        double s = 0;
+        for (int i = 0; i < f.length; i++) {
+            s += (f[i] - y[i]) * (f[i] - y[i]);
+        }
+        return s / f.length;
+    }
+
+    private static INDArray column(double[] g) {
+        return Nd4j.create(g, new long[] {g.length, 1}, DataType.DOUBLE).castTo(DataType.FLOAT);
+    }
+
+    /** Adam on one scalar (minimising). */
+    private static final class ScalarAdam {
+        private final double lr;
+        private double value;
+        private double m;
+        private double v;
+        private int t;
+
+        ScalarAdam(double value, double lr) {
+            this.value = value;
+            this.lr = lr;
+        }
+
+        double value() {
+            return value;
+        }
+
+        void descend(double g) {
+            t++;
+            m = 0.9 * m + 0.1 * g;
+            v = 0.999 * v + 0.001 * g * g;
+            value -= lr * (m / (1 - Math.pow(0.9, t))) / (Math.sqrt(v / (1 - Math.pow(0.999, t))) + 1e-7);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package ebmopt.models.regression;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.SplittableRandom;
+
+/** Trains an {@link Mlp} by minibatch Adam on the mean squared error, in this thread. */
+public final class LocalMlpTrainer implements MlpTrainer {
+
+    @Override
+    public Regressor train(double[][] x, double[] y, RegressionSettings settings, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Mlp net = new Mlp(x[0].length, settings.hidden(), rng.nextLong());
+        ParameterAdam adam = new ParameterAdam(net.parameters(), settings.learningRate());
+        Minibatches batches = new Minibatches(x.length, settings.batchSize(), rng.nextLong());
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            for (int[] rows : batches.epoch()) {
+                INDArray xb = Mlp.toArray(Minibatches.rows(x, rows));
+                INDArray yb = Nd4j.create(Minibatches.values(y, rows), new long[] {rows.length, 1}, DataType.FLOAT);
+                Mlp.Pass pass = net.forward(xb);
+                net.zeroGradients();
+                net.backward(pass, mseGradient(pass, yb), true);
+                adam.step(net.gradients());
+            }
+        }
+        return net;
+    }
+
+    /** d/df of mean (f - y)^2: 2 (f - y) / n. */
+    static INDArray mseGradient(Mlp.Pass pass, INDArray y) {
+        double[] f = pass.values();
+        float[] g = new float[f.length];
+        for (int i = 0; i < f.length; i++) {
+            g[i] = (float) (2 * (f[i] - y.getDouble(i, 0)) / f.length);
+        }
+        return Nd4j.create(g, new long[] {f.length, 1}, DataType.FLOAT);
+    }
+}
