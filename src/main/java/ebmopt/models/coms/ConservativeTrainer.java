@@ -1,5 +1,7 @@
 package ebmopt.models.coms;
 
+import ebmopt.models.RowArrays;
+
 import ebmopt.experiment.TrialDivergedException;
 import ebmopt.models.regression.Minibatches;
 import ebmopt.models.regression.Mlp;
@@ -64,13 +66,13 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
                 boolean withNegatives = a > 0 || alphaMode == AlphaMode.DUAL || regularisation > 0;
                 double[][] neg = withNegatives ? negatives.run(net::inputGradient, starts(xb), rng) : new double[0][];
                 ConservativeLoss loss = new ConservativeLoss(mseWeight, a, regularisation);
-                Mlp.Pass pos = net.forward(Mlp.toArray(xb));
+                Mlp.Pass pos = net.forward(RowArrays.toArray(xb));
                 double[] fPos = pos.values();
                 net.zeroGradients();
                 net.backward(pos, column(loss.positiveGradient(fPos, yb)), true);
                 double over = 0;
                 if (neg.length > 0) {
-                    Mlp.Pass negPass = net.forward(Mlp.toArray(neg));
+                    Mlp.Pass negPass = net.forward(RowArrays.toArray(neg));
                     double[] fNeg = negPass.values();
                     net.backward(negPass, column(loss.negativeGradient(fNeg)), true);
                     over = ConservativeLoss.overestimation(fPos, fNeg);

@@ -1,5 +1,7 @@
 package ebmopt.models.gaussian;
 
+import ebmopt.models.Logistic;
+
 /**
  * The empirical gradients, with respect to a, of the ratio-estimation objectives for the
  * location family (METHODS.md section 3). With f_a(x) = a.x - |a|^2/2 (the log-ratio of
@@ -53,8 +55,8 @@ public final class GaussianGradients {
         for (int row = 0; row < nPos; row++) {
             double f = logRatio(a, positives, row);
             double w = switch (objective) {
-                case N2CE -> sigmoid(logM - f);          // M / (M + r)
-                case NEG_REWEIGHT -> sigmoid(-f);        // 1 / (1 + r)
+                case N2CE -> Logistic.sigmoid(logM - f);          // M / (M + r)
+                case NEG_REWEIGHT -> Logistic.sigmoid(-f);        // 1 / (1 + r)
                 case NWJ -> 1.0;
                 case MLE -> throw new IllegalStateException();
             };
@@ -65,7 +67,7 @@ public final class GaussianGradients {
             double f = logRatio(a, negatives, row);
             double w = objective == GaussianObjective.NWJ
                     ? Math.exp(f)                              // r
-                    : noiseMagnitude * sigmoid(f - logM);      // M r / (M + r)
+                    : noiseMagnitude * Logistic.sigmoid(f - logM);      // M r / (M + r)
             accumulate(g, -w / nNeg, negatives, row, a);
         }
         return g;
@@ -84,8 +86,8 @@ public final class GaussianGradients {
         for (int row = 0; row < nPos; row++) {
             double f = logRatio(a, positives, row);
             value += switch (objective) {
-                case N2CE -> -softplus(logM - f);        // log r/(M + r)
-                case NEG_REWEIGHT -> -softplus(-f);      // log r/(1 + r)
+                case N2CE -> -Logistic.softplus(logM - f);        // log r/(M + r)
+                case NEG_REWEIGHT -> -Logistic.softplus(-f);      // log r/(1 + r)
                 case NWJ -> f;
                 case MLE -> throw new IllegalArgumentException("MLE has no sample objective here");
             } / nPos;
@@ -94,21 +96,9 @@ public final class GaussianGradients {
         for (int row = 0; row < nNeg; row++) {
             double f = logRatio(a, negatives, row);
             value += (objective == GaussianObjective.NWJ ? -Math.exp(f)
-                    : -noiseMagnitude * softplus(f - logM)) / nNeg;   // M log M/(M + r)
+                    : -noiseMagnitude * Logistic.softplus(f - logM)) / nNeg;   // M log M/(M + r)
         }
         return value;
-    }
-
-    static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
-    }
-
-    static double softplus(double x) {
-        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 
     private static void accumulate(double[] g, double weight, double[] x, int row, double[] a) {

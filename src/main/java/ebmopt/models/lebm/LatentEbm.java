@@ -1,5 +1,7 @@
 package ebmopt.models.lebm;
 
+import ebmopt.models.RowArrays;
+
 import ebmopt.sampling.Langevin;
 import ebmopt.sampling.StepSchedule;
 import ebmopt.tasks.Dataset;
@@ -67,11 +69,9 @@ final class LatentEbm {
         INDArray yv = Nd4j.createFromArray(y).reshape(rows.length, 1);
         INDArray eps = gaussian(rows.length, p.latentDim());
         INDArray z = vae.encode(x, yv, eps);
-        INDArray priorGrad = ratio.stageSumAndGradient(z)[1];
-        double[] vaeLoss = vae.gradients(x, yv, eps, priorGrad, vaeAdam);
-        vaeAdam.step();
+        double[] vaeLoss = vaeStep(vae, ratio, vaeAdam, x, yv, eps, z);
 
-        float[] flat = z.dup('c').data().asFloat();
+        float[] flat = RowArrays.flat(z);
         float[][] posterior = new float[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             posterior[i] = java.util.Arrays.copyOfRange(flat, i * p.latentDim(), (i + 1) * p.latentDim());
@@ -79,32 +79,45 @@ final class LatentEbm {
         PriorBatch batch = p.objective() == PriorObjective.MLE
                 ? PriorBatch.mle(posterior, mleNegatives(rows.length))
                 : PriorBatch.n2ce(posterior, schedule, p.noiseMagnitude(), rng);
-        float[] f = ratio.forward(batch.z(), batch.counts()).toFloatVector();
-        float[] df = new float[f.length];
-        double priorLoss = p.objective() == PriorObjective.MLE
-                ? PriorLoss.mle(f, batch, df)
-                : PriorLoss.n2ce(f, batch, Math.log(p.noiseMagnitude()), p.ratioPenalty(), df);
-        ratio.zeroGrad();
-        INDArray dfArray = Nd4j.createFromArray(df).reshape(f.length, 1);
-        ratio.backward(dfArray, true, false);
-        ratioAdam.step();
-        // free the step's large off-heap arrays now: their small Java wrappers give the
-        // garbage collector no reason to run before off-heap memory piles up
-        batch.z().close();
-        dfArray.close();
+        double priorLoss = priorStep(ratio, ratioAdam, batch, p.objective(), Math.log(p.noiseMagnitude()),
+                p.ratioPenalty());
         return new StepLosses(vaeLoss[0], vaeLoss[1], vaeLoss[2], priorLoss, vaeAdam.lastGradientNorm(),
                 ratioAdam.lastGradientNorm());
     }
 
+    /**
+     * The VAE's step at posterior samples z = encode(x, y, eps): the prior's gradient at z, the
+     * ELBO's gradients, Adam. Returns {loss, recon_nll, kl_q0}.
+     */
+    static double[] vaeStep(LatentVae vae, RatioNet ratio, AdamGroup adam, INDArray x, INDArray y, INDArray eps,
+                            INDArray z) {
+        double[] loss = vae.gradients(x, y, eps, ratio.stageSumAndGradient(z)[1], adam);
+        adam.step();
+        return loss;
+    }
+
+    /** The prior's step on one batch: forward, loss, backward, Adam. Returns the loss; frees the batch. */
+    static double priorStep(RatioNet ratio, AdamGroup adam, PriorBatch batch, PriorObjective objective, double logM,
+                            double penalty) {
+        float[] f = ratio.forward(batch.z(), batch.counts()).toFloatVector();
+        float[] df = new float[f.length];
+        double loss = objective == PriorObjective.MLE
+                ? PriorLoss.mle(f, batch, df)
+                : PriorLoss.n2ce(f, batch, logM, penalty, df);
+        ratio.zeroGrad();
+        INDArray dfArray = Nd4j.createFromArray(df).reshape(f.length, 1);
+        ratio.backward(dfArray, true, false);
+        adam.step();
+        // free the step's large off-heap arrays now: their small Java wrappers give the
+        // garbage collector no reason to run before off-heap memory piles up
+        batch.z().close();
+        dfArray.close();
+        return loss;
+    }
+
     /** Short-run Langevin from q0 on the current prior (MLE-LEBM's negatives). */
     private float[][] mleNegatives(int n) {
-        double[][] start = new double[n][p.latentDim()];
-        for (double[] row : start) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = rng.nextGaussian();
-            }
-        }
-        double[][] z = Langevin.run(LatentObjective.prior(ratio), start, p.mleLangevinSteps(),
+        double[][] z = Langevin.run(LatentObjective.prior(ratio), initialParticles(n, rng), p.mleLangevinSteps(),
                 StepSchedule.constant(p.mleLangevinStep()), rng.split(), t -> { });
         float[][] out = new float[n][p.latentDim()];
         for (int i = 0; i < n; i++) {
@@ -164,7 +177,7 @@ final class LatentEbm {
 
     /** Decodes latent particles to designs (argmax token per position). */
     int[][] decode(double[][] z) {
-        return vae.decode(LatentObjective.toArray(z));
+        return vae.decode(RowArrays.toArray(z));
     }
 
     StageSchedule schedule() {

@@ -1,5 +1,7 @@
 package ebmopt.models.lebm;
 
+import ebmopt.models.RowArrays;
+
 import ebmopt.sampling.LogDensity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +39,7 @@ final class LatentObjective implements LogDensity {
 
     @Override
     public double[][] gradient(double[][] points) {
-        INDArray z = toArray(points);
+        INDArray z = RowArrays.toArray(points);
         INDArray grad = Nd4j.zeros(DataType.FLOAT, z.shape());
         if (lambda2 > 0) {
             grad.addi(ratio.stageSumAndGradient(z)[1].subi(z).muli(lambda2));
@@ -48,33 +50,6 @@ final class LatentObjective implements LogDensity {
             INDArray residual = yg[0].rsub(yMax).muli(2 * lambda1);
             grad.addi(yg[1].mulColumnVector(residual));
         }
-        return toRows(grad, points.length, points[0].length);
-    }
-
-    /**
-     * Rows to a float [n, d] array through one flat buffer: ND4J's creation from a double[][]
-     * and {@code toDoubleMatrix} go row by row and cost more than the network itself here.
-     */
-    static INDArray toArray(double[][] rows) {
-        int d = rows[0].length;
-        float[] flat = new float[rows.length * d];
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < d; j++) {
-                flat[i * d + j] = (float) rows[i][j];
-            }
-        }
-        return Nd4j.createFromArray(flat).reshape(rows.length, d);
-    }
-
-    /** The inverse of {@link #toArray}. */
-    static double[][] toRows(INDArray a, int n, int d) {
-        float[] flat = a.dup('c').data().asFloat();
-        double[][] out = new double[n][d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                out[i][j] = flat[i * d + j];
-            }
-        }
-        return out;
+        return RowArrays.toRows(grad);
     }
 }

@@ -50,7 +50,8 @@ final class LatentVae {
         SDVariable eps = sd.placeHolder("eps", DataType.FLOAT, -1, latent);
         SDVariable priorGrad = sd.placeHolder("priorGrad", DataType.FLOAT, -1, latent);
 
-        SDVariable emb = param("embed", vocabulary, EMBED, 1.0);
+        // PyTorch's nn.Embedding initialisation: N(0, 1)
+        SDVariable emb = param("embed", vocabulary, EMBED, rng::nextGaussian);
         SDVariable xe = sd.reshape(sd.mmul(sd.reshape(x, -1, vocabulary), emb), -1, (long) positions * EMBED);
         SDVariable h = lrelu(linear("enc1", sd.concat(1, xe, y), positions * EMBED + 1, 128));
         h = lrelu(linear("enc2", h, 128, 128));
@@ -119,16 +120,22 @@ final class LatentVae {
     /** A linear layer; its variables are created on first use (PyTorch's uniform init) and shared after. */
     private SDVariable linear(String name, SDVariable in, int fanIn, int fanOut) {
         SDVariable w = sd.hasVariable(name + "_w") ? sd.getVariable(name + "_w") : param(name + "_w", fanIn, fanOut,
-                1.0 / Math.sqrt(fanIn));
+                uniform(1.0 / Math.sqrt(fanIn)));
         SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b") : param(name + "_b", 1, fanOut,
-                1.0 / Math.sqrt(fanIn));
+                uniform(1.0 / Math.sqrt(fanIn)));
         return in.mmul(w).add(b);
     }
 
-    private SDVariable param(String name, int rows, int cols, double bound) {
+    /** PyTorch's Linear initialisation: uniform in +-bound. */
+    private java.util.function.DoubleSupplier uniform(double bound) {
+        return () -> (2 * rng.nextDouble() - 1) * bound;
+    }
+
+    /** A trainable [rows, cols] variable, each entry drawn from {@code init}. */
+    private SDVariable param(String name, int rows, int cols, java.util.function.DoubleSupplier init) {
         float[] v = new float[rows * cols];
         for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (bound == 1.0 && name.equals("embed") ? rng.nextGaussian() : (2 * rng.nextDouble() - 1) * bound);
+            v[i] = (float) init.getAsDouble();
         }
         params.add(name);
         return sd.var(name, Nd4j.createFromArray(v).reshape(rows, cols));

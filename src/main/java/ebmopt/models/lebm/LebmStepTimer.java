@@ -50,24 +50,15 @@ public final class LebmStepTimer {
     /** The prior's step alone: N2CE batch, forward, loss, backward, Adam. */
     public Runnable priorStep() {
         float[][] posterior = Nd4j.randn(DataType.FLOAT, positives, 20).toFloatMatrix();
-        return () -> {
-            PriorBatch batch = PriorBatch.n2ce(posterior, schedule, noiseMagnitude, rng);
-            float[] f = ratio.forward(batch.z(), batch.counts()).toFloatVector();
-            float[] df = new float[f.length];
-            PriorLoss.n2ce(f, batch, Math.log(noiseMagnitude), 0, df);
-            ratio.zeroGrad();
-            ratio.backward(Nd4j.createFromArray(df).reshape(f.length, 1), true, false);
-            ratioAdam.step();
-        };
+        return () -> LatentEbm.priorStep(ratio, ratioAdam, PriorBatch.n2ce(posterior, schedule, noiseMagnitude, rng),
+                PriorObjective.N2CE, Math.log(noiseMagnitude), 0);
     }
 
     /** The VAE's step alone (encoder, the prior's gradient at z, ELBO gradients, Adam). */
     public Runnable vaeStep() {
         return () -> {
             INDArray eps = Nd4j.randn(DataType.FLOAT, positives, 20);
-            INDArray z = vae.encode(x, y, eps);
-            vae.gradients(x, y, eps, ratio.stageSumAndGradient(z)[1], vaeAdam);
-            vaeAdam.step();
+            LatentEbm.vaeStep(vae, ratio, vaeAdam, x, y, eps, vae.encode(x, y, eps));
         };
     }
 

@@ -1,5 +1,7 @@
 package ebmopt.models.lebm;
 
+import ebmopt.models.Logistic;
+
 /**
  * The prior's losses on the values f of a {@link PriorBatch} (minimised), each with its
  * derivative dL/df per row.
@@ -20,9 +22,9 @@ final class PriorLoss {
         for (int i = 0; i < n; i++) {
             double s = batch.sign()[i];
             double u = s * (logM - f[i]);
-            loss += batch.weight()[i] * softplus(u);
-            // d softplus(u)/df = sigmoid(u) * (-s)
-            double grad = -s * batch.weight()[i] * sigmoid(u);
+            loss += batch.weight()[i] * Logistic.softplus(u);
+            // d Logistic.softplus(u)/df = Logistic.sigmoid(u) * (-s)
+            double grad = -s * batch.weight()[i] * Logistic.sigmoid(u);
             if (penalty > 0) {
                 loss += penalty * f[i] * f[i] / n;
                 grad += 2 * penalty * f[i] / n;
@@ -41,13 +43,5 @@ final class PriorLoss {
             df[i] = (float) c;
         }
         return loss;
-    }
-
-    static double softplus(double u) {
-        return u > 30 ? u : Math.log1p(Math.exp(u));
-    }
-
-    static double sigmoid(double u) {
-        return u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u));
     }
 }

@@ -1,5 +1,7 @@
 package ebmopt.models.regression;
 
+import ebmopt.models.RowArrays;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,7 +19,7 @@ public final class LocalMlpTrainer implements MlpTrainer {
         Minibatches batches = new Minibatches(x.length, settings.batchSize(), rng.nextLong());
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             for (int[] rows : batches.epoch()) {
-                INDArray xb = Mlp.toArray(Minibatches.rows(x, rows));
+                INDArray xb = RowArrays.toArray(Minibatches.rows(x, rows));
                 INDArray yb = Nd4j.create(Minibatches.values(y, rows), new long[] {rows.length, 1}, DataType.FLOAT);
                 Mlp.Pass pass = net.forward(xb);
                 net.zeroGradients();

@@ -1,5 +1,7 @@
 package ebmopt.models.regression;
 
+import ebmopt.models.RowArrays;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -71,7 +73,7 @@ public final class Mlp implements Regressor {
 
         /** f(x), one value per row. */
         public double[] values() {
-            float[] f = flat(output);
+            float[] f = RowArrays.flat(output);
             double[] out = new double[f.length];
             for (int i = 0; i < f.length; i++) {
                 out[i] = f[i];
@@ -166,7 +168,7 @@ public final class Mlp implements Regressor {
 
     @Override
     public double[] predict(double[][] x) {
-        return forward(toArray(x)).values();
+        return forward(RowArrays.toArray(x)).values();
     }
 
     @Override
@@ -174,7 +176,7 @@ public final class Mlp implements Regressor {
         if (parameterCount() <= SMALL_NETWORK) {
             return SmallMlpGradient.of(weights, biases, x);
         }
-        return toRows(inputGradient(toArray(x)));
+        return RowArrays.toRows(inputGradient(RowArrays.toArray(x)));
     }
 
     /** The number of weights and biases. */
@@ -190,39 +192,6 @@ public final class Mlp implements Regressor {
     public INDArray inputGradient(INDArray x) {
         Pass pass = forward(x);
         return backward(pass, Nd4j.ones(DataType.FLOAT, x.rows(), 1), false);
-    }
-
-    /** Rows as a float matrix (one buffer copy: ND4J's row-by-row creation costs more than the arithmetic). */
-    public static INDArray toArray(double[][] x) {
-        int cols = x[0].length;
-        float[] flat = new float[x.length * cols];
-        for (int i = 0; i < x.length; i++) {
-            for (int k = 0; k < cols; k++) {
-                flat[i * cols + k] = (float) x[i][k];
-            }
-        }
-        return Nd4j.create(flat, new long[] {x.length, cols}, DataType.FLOAT);
-    }
-
-    /** A matrix as rows of doubles. */
-    public static double[][] toRows(INDArray m) {
-        int rows = m.rows();
-        int cols = m.columns();
-        float[] flat = flat(m);
-        double[][] out = new double[rows][cols];
-        for (int i = 0; i < rows; i++) {
-            for (int k = 0; k < cols; k++) {
-                out[i][k] = flat[i * cols + k];
-            }
-        }
-        return out;
-    }
-
-    /** The values of {@code m} in c order, as floats. */
-    static float[] flat(INDArray m) {
-        INDArray c = m.isView() || m.ordering() != 'c' || m.dataType() != DataType.FLOAT
-                ? m.castTo(DataType.FLOAT).dup('c') : m;
-        return c.data().asFloat();
     }
 
     private void ensureGradients() {

@@ -1,5 +1,7 @@
 package ebmopt.models.regression;
 
+import ebmopt.models.RowArrays;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -18,12 +20,12 @@ final class SmallMlpGradient {
         for (int l = 0; l < layers; l++) {
             int rows = weights[l].rows();
             int cols = weights[l].columns();
-            float[] flat = Mlp.flat(weights[l]);
+            float[] flat = RowArrays.flat(weights[l]);
             w[l] = new float[rows][cols];
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(flat, r * cols, w[l][r], 0, cols);
             }
-            b[l] = Mlp.flat(biases[l]);
+            b[l] = RowArrays.flat(biases[l]);
         }
         double[][] out = new double[x.length][];
         double[][] pre = new double[layers][];

@@ -1,5 +1,7 @@
 package ebmopt.models.coms;
 
+import ebmopt.models.RowArrays;
+
 import ebmopt.models.regression.Mlp;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -67,9 +69,9 @@ class ConservativeLossTest {
         }
         ConservativeLoss loss = new ConservativeLoss(1, 1.5, 0);
         net.zeroGradients();
-        Mlp.Pass pos = net.forward(Mlp.toArray(xPos));
+        Mlp.Pass pos = net.forward(RowArrays.toArray(xPos));
         net.backward(pos, column(loss.positiveGradient(pos.values(), y)), true);
-        Mlp.Pass neg = net.forward(Mlp.toArray(xNeg));
+        Mlp.Pass neg = net.forward(RowArrays.toArray(xNeg));
         net.backward(neg, column(loss.negativeGradient(neg.values())), true);
         double eps = 1e-3;
         for (int p = 0; p < net.parameters().size(); p++) {

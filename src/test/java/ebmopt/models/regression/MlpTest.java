@@ -1,5 +1,7 @@
 package ebmopt.models.regression;
 
+import ebmopt.models.RowArrays;
+
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,7 +45,7 @@ class MlpTest {
         Mlp net = new Mlp(4, List.of(32, 16), 8); // 721 parameters: the plain-Java path
         double[][] x = points(9, 4, 6);
         double[][] java = net.inputGradient(x);
-        double[][] nd4j = Mlp.toRows(net.inputGradient(Mlp.toArray(x)));
+        double[][] nd4j = RowArrays.toRows(net.inputGradient(RowArrays.toArray(x)));
         assertTrue(net.parameterCount() <= Mlp.SMALL_NETWORK);
         for (int i = 0; i < x.length; i++) {
             for (int k = 0; k < 4; k++) {
@@ -59,7 +61,7 @@ class MlpTest {
         double[] c = {0.5, -1, 2, 0.1, -0.3, 1.2, 0.7};
         INDArray dOut = Nd4j.create(c, new long[] {c.length, 1}, DataType.DOUBLE).castTo(DataType.FLOAT);
         net.zeroGradients();
-        net.backward(net.forward(Mlp.toArray(x)), dOut, true);
+        net.backward(net.forward(RowArrays.toArray(x)), dOut, true);
         List<INDArray> params = net.parameters();
         List<INDArray> grads = net.gradients();
         SplittableRandom rng = new SplittableRandom(5);
