@@ -4,8 +4,10 @@ import ebmopt.experiment.Experiment;
 import ebmopt.experiment.TrialContext;
 import ebmopt.experiment.TrialOutcome;
 import ebmopt.models.regression.LocalMlpTrainer;
-import ebmopt.models.regression.Regressor;
 import ebmopt.models.regression.MlpTrainer;
+import ebmopt.models.regression.Regressor;
+import ebmopt.models.regression.RegressorTrainer;
+import ebmopt.models.regression.TrainerKind;
 import ebmopt.sampling.LogDensity;
 import ebmopt.tasks.ProposalScores;
 import ebmopt.tasks.SpiralTask;
@@ -55,6 +57,12 @@ public final class ComsExperiment implements Experiment<ComsParams> {
         return "ebmopt/models/coms/defaults.conf";
     }
 
+    /** Data-parallel regressor training needs the driver's Spark context. */
+    @Override
+    public boolean runsOnDriver(ComsParams p) {
+        return p.regressorTrainer() == TrainerKind.SPARK;
+    }
+
     @Override
     public double costEstimate(ComsParams p) {
         double width = p.hidden().stream().mapToDouble(h -> h).sum();
@@ -81,7 +89,7 @@ public final class ComsExperiment implements Experiment<ComsParams> {
         LogDensity density;
         Regressor regressor;
         if (p.variant() == ComsVariant.DECOUPLED) {
-            regressor = regressorTrainer.train(split.trainX(), split.trainY(), p.network(), rng.nextLong());
+            regressor = trainRegressor(p, context, split, rng.nextLong());
             ConservativeTrainer energy = new ConservativeTrainer(p.network(), 0, 1, AlphaMode.FIXED, p.tau(),
                     p.alphaLearningRate(), p.energyRegularisation(), p.trainSampler(d), p.negativeStart(), noise);
             ConservativeTrainer.Trained e = energy.train(split.trainX(), split.trainY(), rng.nextLong(),
@@ -92,7 +100,7 @@ public final class ComsExperiment implements Experiment<ComsParams> {
             density = z -> tilted(w, f.inputGradient(z), e.network().inputGradient(z));
             outcome.metric("energy_gap", e.overestimations().get(e.overestimations().size() - 1));
         } else if (p.alpha() == 0 && p.alphaMode() == AlphaMode.FIXED) {
-            regressor = regressorTrainer.train(split.trainX(), split.trainY(), p.network(), rng.nextLong());
+            regressor = trainRegressor(p, context, split, rng.nextLong());
             density = regressor::inputGradient;
             outcome.metric("alpha_final", 0);
         } else {
@@ -118,6 +126,15 @@ public final class ComsExperiment implements Experiment<ComsParams> {
             recordField(outcome, p, space, density);
         }
         return outcome;
+    }
+
+    /** A plain-MSE regressor on the training rows: in this thread, or data-parallel on the cluster. */
+    private Regressor trainRegressor(ComsParams p, TrialContext context, Split split, long seed) {
+        if (p.regressorTrainer() == TrainerKind.LOCAL) {
+            return regressorTrainer.train(split.trainX(), split.trainY(), p.network(), seed);
+        }
+        return RegressorTrainer.forContext(context.sparkContext()).fit(split.trainX(), split.trainY(),
+                p.regressorSettings(), seed);
     }
 
     /** w grad f_omega + grad f_theta: the gradient of log p_theta(x) + w f_omega(x). */

@@ -1,6 +1,9 @@
 package ebmopt.models.coms;
 
+import ebmopt.models.regression.HiddenActivation;
 import ebmopt.models.regression.RegressionSettings;
+import ebmopt.models.regression.RegressorSettings;
+import ebmopt.models.regression.TrainerKind;
 import ebmopt.sampling.StepSchedule;
 
 import java.util.List;
@@ -42,6 +45,11 @@ import static ebmopt.config.InvalidParameterException.require;
  * @param startLow             uniform start: lower bound per coordinate
  * @param startHigh            uniform start: upper bound per coordinate
  * @param recordCandidates     record every proposed design in the candidates table
+ * @param regressorTrainer     how the plain-MSE regressors train (the gradient-ascent baseline's f at
+ *                             alpha = 0, decoupled's f_omega): local, or spark (data-parallel with
+ *                             Deeplearning4j's parameter averaging; the trial runs on the driver)
+ * @param regressorSparkWorkers   spark: workers training in parallel (0: Spark's default parallelism)
+ * @param regressorAveragingFrequency spark: minibatches per worker between parameter averagings
  */
 public record ComsParams(String task, ComsVariant variant, double alpha, AlphaMode alphaMode, double tau,
                          double alphaLearningRate, List<Integer> hidden, double learningRate, int batchSize,
@@ -49,7 +57,8 @@ public record ComsParams(String task, ComsVariant variant, double alpha, AlphaMo
                          NegativeStart negativeStart, int trainSamplerSteps, double trainStepSize, double trainFinalStepSize, int generationSteps,
                          double generationStepSize, double generationFinalStepSize, boolean scaleStepsBySqrtDim,
                          double energyRegularisation, double tilt, int queryBudget, GenerationStart start,
-                         double startLow, double startHigh, boolean recordCandidates) {
+                         double startLow, double startHigh, boolean recordCandidates,
+                         TrainerKind regressorTrainer, int regressorSparkWorkers, int regressorAveragingFrequency) {
     public ComsParams {
         require(alpha >= 0 && Double.isFinite(alpha), "alpha", "must be a finite number >= 0");
         require(alphaMode == AlphaMode.FIXED || alpha > 0, "alpha", "must be > 0 with alpha-mode = dual (its start)");
@@ -68,7 +77,28 @@ public record ComsParams(String task, ComsVariant variant, double alpha, AlphaMo
         new StepSchedule(trainStepSize, trainFinalStepSize);
         new StepSchedule(generationStepSize, generationFinalStepSize);
         new RegressionSettings(hidden, learningRate, batchSize, epochs);
+        require(regressorTrainer != null, "regressor-trainer", "must be local or spark");
+        require(regressorTrainer == TrainerKind.LOCAL || trainsPlainRegressor(variant, alpha, alphaMode),
+                "regressor-trainer", "spark trains only plain-MSE regressors: the gradient-ascent baseline "
+                        + "(variant = original, alpha = 0, alpha-mode = fixed) and decoupled's f_omega. COMs' "
+                        + "conservative f needs its own ascent negatives inside the loss, which Deeplearning4j's "
+                        + "training master cannot compute: use local for variant = %s, alpha = %s, alpha-mode = %s",
+                variant.name().toLowerCase(java.util.Locale.ROOT), alpha,
+                alphaMode.name().toLowerCase(java.util.Locale.ROOT));
+        require(regressorSparkWorkers >= 0, "regressor-spark-workers", "must be >= 0 (0: Spark's default parallelism)");
+        require(regressorAveragingFrequency >= 1, "regressor-averaging-frequency", "must be >= 1");
         hidden = List.copyOf(hidden);
+    }
+
+    /** Whether the variant trains a plain-MSE regressor (to which regressor-trainer applies). */
+    static boolean trainsPlainRegressor(ComsVariant variant, double alpha, AlphaMode alphaMode) {
+        return variant == ComsVariant.DECOUPLED || (alpha == 0 && alphaMode == AlphaMode.FIXED);
+    }
+
+    /** The plain regressor's settings for {@code ebmopt.models.regression.RegressorTrainer} (ReLU, as f). */
+    RegressorSettings regressorSettings() {
+        return new RegressorSettings(hidden, HiddenActivation.RELU, learningRate, batchSize, epochs, regressorTrainer,
+                regressorSparkWorkers, regressorAveragingFrequency);
     }
 
     /** The network and minibatch schedule of every model the variant trains. */
