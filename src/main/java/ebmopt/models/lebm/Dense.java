@@ -2,6 +2,7 @@ package ebmopt.models.lebm;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -47,10 +48,31 @@ final class Dense {
         out.addiRowVector(b);
     }
 
+    /** out = residual + in W + b: the bias added while copying the residual, then one gemm onto it. */
+    void forwardResidual(INDArray in, INDArray residual, INDArray out) {
+        Nd4j.getExecutioner().exec(new BroadcastAddOp(residual, b, out, 1));
+        Nd4j.gemm(in, w, out, false, false, 1.0, 1.0);
+    }
+
     /** gW += in^T gOut, gb += column sums of gOut (accumulates; {@link #zeroGrad} clears). */
     void accumulate(INDArray in, INDArray gOut) {
         Nd4j.gemm(in, gOut, gw, true, false, 1.0, 1.0);
-        gb.addi(gOut.sum(true, 0));
+        addColumnSums(gOut, gb);
+    }
+
+    /**
+     * target [1, h] += the column sums of m [n, h], as the product m^T 1 (a BLAS call, about 3x
+     * faster than ND4J's sum over dimension 0 on [12928, 128]).
+     */
+    static void addColumnSums(INDArray m, INDArray target) {
+        Nd4j.gemm(m, ones(m.rows()), target.reshape(target.length(), 1), true, false, 1.0, 1.0);
+    }
+
+    private static final java.util.Map<Long, INDArray> ONES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A column of n ones, shared (read-only) by every caller. */
+    private static INDArray ones(long n) {
+        return ONES.computeIfAbsent(n, k -> Nd4j.ones(DataType.FLOAT, k, 1));
     }
 
     /** gIn = gOut W^T. */

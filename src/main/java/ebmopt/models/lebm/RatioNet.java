@@ -141,8 +141,7 @@ final class RatioNet {
         }
         for (int b = 0; b < blocks.length; b++) {
             Activations.lrelu(bf.x[b], bf.hb[b]);
-            blocks[b].forward(bf.hb[b], bf.x[b + 1]);
-            bf.x[b + 1].addi(bf.x[b]);
+            blocks[b].forwardResidual(bf.hb[b], bf.x[b], bf.x[b + 1]);
         }
         Activations.lrelu(bf.x[blocks.length], bf.hb[blocks.length]);
         out.forward(bf.hb[blocks.length], bf.f);
@@ -178,14 +177,14 @@ final class RatioNet {
         int row = 0;
         for (int k = 0; k < stages; k++) {
             if (lastCounts[k] > 0) {
-                perStageGrad.getRow(k).addi(rows(bf.g, row, lastCounts[k]).sum(0));
+                Dense.addColumnSums(rows(bf.g, row, lastCounts[k]), perStageGrad.getRow(k, true));
             }
             row += lastCounts[k];
         }
         if (params) {
             top(merge.gw).addi(Nd4j.gemm(bf.hzh, bf.g, true, false));
             bottom(merge.gw).addi(Nd4j.gemm(lastStage.hkh, perStageGrad, true, false));
-            merge.gb.addi(perStageGrad.sum(true, 0));
+            Dense.addColumnSums(perStageGrad, merge.gb);
         }
         Nd4j.gemm(bf.g, top(merge.w), bf.gsub, false, true, 1.0, 0.0);
         Activations.lreluBack(bf.zh, bf.gsub, bf.scratch);
