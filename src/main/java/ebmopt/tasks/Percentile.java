@@ -9,12 +9,11 @@ public final class Percentile {
 
     /** The {@code q}-th percentile (0..100) of {@code values}, computed in double precision. */
     public static double of(float[] values, double q) {
-        float[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double pos = (sorted.length - 1) * q / 100.0;
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (pos - lo) * ((double) sorted[hi] - sorted[lo]);
+        double[] wide = new double[values.length];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = values[i];
+        }
+        return of(wide, q);
     }
 
     /** The same for doubles. */

@@ -180,6 +180,16 @@ final class LatentEbm {
         return vae.decode(RowArrays.toArray(z));
     }
 
+    /** The model's predicted scores g_y(z) of latent particles, in the task's raw units. */
+    double[] predictedScores(double[][] z) {
+        INDArray ys = vae.score(RowArrays.toArray(z));
+        double[] raw = new double[(int) ys.rows()];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = yRange.denormalise(ys.getDouble(i, 0));
+        }
+        return raw;
+    }
+
     StageSchedule schedule() {
         return schedule;
     }

@@ -224,6 +224,11 @@ final class LatentVae {
         return new INDArray[] {ys, grad};
     }
 
+    /** g_y(z) [n, 1]: the model's own (normalised) score of the designs it decodes from z. */
+    INDArray score(INDArray zs) {
+        return sampler.output(Map.of("zs", zs), "ys").get("ys").reshape(-1, 1);
+    }
+
     /** The designs g_x(z): argmax token per position. */
     int[][] decode(INDArray zs) {
         INDArray gs = sampler.output(Map.of("zs", zs), "gs").get("gs");

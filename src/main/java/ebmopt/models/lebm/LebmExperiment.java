@@ -8,6 +8,7 @@ import ebmopt.sampling.Langevin;
 import ebmopt.sampling.StepSchedule;
 import ebmopt.sampling.Svgd;
 import ebmopt.tasks.Encoding;
+import ebmopt.tasks.Percentile;
 import ebmopt.tasks.ProposalScores;
 import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
@@ -77,16 +78,18 @@ public final class LebmExperiment implements Experiment<LebmParams> {
             }
             if (p.evalEvery() > 0 && it % p.evalEvery() == 0 && it < p.iterations()) {
                 long t0 = System.nanoTime();
-                propose(model, task, p, p.evalSamplerSteps(), samplerRng.split()).recordCurve(outcome, it);
+                propose(model, task, p, p.evalSamplerSteps(), samplerRng.split()).scores().recordCurve(outcome, it);
                 sampling += System.nanoTime() - t0;
             }
             context.progress(it, p.iterations());
         }
         double trainSeconds = (System.nanoTime() - start - sampling) / 1e9;
         long t0 = System.nanoTime();
-        ProposalScores scores = propose(model, task, p, p.samplerSteps(), samplerRng.split());
+        Proposals proposals = propose(model, task, p, p.samplerSteps(), samplerRng.split());
         double sampleSeconds = (System.nanoTime() - t0) / 1e9;
+        ProposalScores scores = proposals.scores();
         scores.recordTo(outcome, "", true);
+        recordPredicted(outcome, task, proposals.predicted());
         scores.recordCurve(outcome, p.iterations());
         outcome.metric("train_seconds", trainSeconds)
                 .metric("seconds_per_iteration", p.iterations() > 0 ? trainSeconds / p.iterations() : 0)
@@ -97,13 +100,28 @@ public final class LebmExperiment implements Experiment<LebmParams> {
         return outcome;
     }
 
+    /** Q proposals: the oracle's scores of the decoded designs, and the model's own prediction g_y(z) (raw units). */
+    record Proposals(ProposalScores scores, double[] predicted) {
+    }
+
+    /**
+     * The model's belief beside the oracle's verdict: {@code predicted_p50} and
+     * {@code predicted_p100}, the median and best of g_y over the Q particles, normalised as the
+     * oracle's scores are. Far above score_p50, the sampler found designs the model overrates.
+     */
+    private static void recordPredicted(TrialOutcome outcome, Task task, double[] predicted) {
+        double[] normalised = Arrays.stream(predicted).map(task.scoreNormalisation()::normalise).sorted().toArray();
+        outcome.metric("predicted_p50", Percentile.of(normalised, 50))
+                .metric("predicted_p100", normalised[normalised.length - 1]);
+    }
+
     /** Samples Q latent particles from l(z), decodes and scores them. */
-    static ProposalScores propose(LatentEbm model, Task task, LebmParams p, int steps, SplittableRandom rng) {
+    static Proposals propose(LatentEbm model, Task task, LebmParams p, int steps, SplittableRandom rng) {
         double[][] start = model.initialParticles(p.candidates(), rng);
         LatentObjective l = model.proposalObjective();
         double[][] z = p.sampler() == LatentSamplerKind.SVGD
                 ? new Svgd(steps, p.svgdStepSize()).run(l, start, t -> { })
                 : Langevin.run(l, start, steps, StepSchedule.constant(p.langevinStepSize()), rng, t -> { });
-        return ProposalScores.ofTokens(task, Arrays.asList(model.decode(z)));
+        return new Proposals(ProposalScores.ofTokens(task, Arrays.asList(model.decode(z))), model.predictedScores(z));
     }
 }

@@ -39,11 +39,13 @@ class LebmSweepTest {
         ResultTables.registerViews(spark, dir.toString());
 
         for (Row r : spark.sql("SELECT metrics['score_p100'], metrics['score_p75'], metrics['score_p50'], "
-                + "metrics['score_p25'], metrics['seconds_per_iteration'] FROM trials").collectAsList()) {
+                + "metrics['score_p25'], metrics['seconds_per_iteration'], metrics['predicted_p100'], "
+                + "metrics['predicted_p50'] FROM trials").collectAsList()) {
             double p100 = r.getDouble(0);
             assertTrue(p100 <= 1.0 && p100 >= r.getDouble(1) && r.getDouble(1) >= r.getDouble(2)
                     && r.getDouble(2) >= r.getDouble(3), "percentiles ordered in [.., 1]: " + r);
             assertTrue(r.getDouble(4) > 0);
+            assertTrue(Double.isFinite(r.getDouble(6)) && r.getDouble(5) >= r.getDouble(6), "the model's predictions: " + r);
         }
         // learning curves: the checkpoint (eval-every 15) and the end, for both percentiles
         assertEquals(8L, spark.sql("SELECT count(*) FROM curves WHERE metric IN ('score_p100', 'score_p50')")
