@@ -30,11 +30,11 @@ record LebmAblation(String id, String name, String job, String design, String pa
 
     static final LebmAblation MK = new LebmAblation("lebm-ablation-mk", "M x K ablation", "jobs/lebm-ablation-mk.conf",
             "M in {1, 10, 100, 1000} at K = 6 and K in {1, 2, 4, 6, 8} at M = 100, SVGD, Q = 256, 5 seeds",
-            "Table 26, on Superconductor (the ablation-m and ablation-k tables)", List.of(NOISE_MAGNITUDE, STAGES),
+            "Table 26 on Superconductor: the ablation-m and ablation-k tables above", List.of(NOISE_MAGNITUDE, STAGES),
             List.of(QUERY_BUDGET), false);
     static final LebmAblation Q = new LebmAblation("lebm-ablation-q", "Q ablation", "jobs/lebm-ablation-q.conf",
             "Q in {2, 8, 32, 128, 256} at M = 100, K = 6, SVGD, 5 seeds",
-            "Table 27, on D'Kitty (the ablation-q table)", List.of(QUERY_BUDGET), List.of(NOISE_MAGNITUDE, STAGES),
+            "Table 27 on D'Kitty: the ablation-q table above", List.of(QUERY_BUDGET), List.of(NOISE_MAGNITUDE, STAGES),
             true);
 
     LebmAblation {
