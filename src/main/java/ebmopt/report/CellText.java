@@ -19,6 +19,12 @@ final class CellText {
         return c.paperMean() == null ? "-" : meanStd(c.paperMean(), c.paperStd());
     }
 
+    /** "5 runs", "1 run", "4 runs, +1 failed/diverged". */
+    static String runs(Cell c) {
+        return c.runs() + (c.runs() == 1 ? " run" : " runs") + (c.failed() > 0 ? ", +" + c.failed()
+                + " failed/diverged" : "");
+    }
+
     static String z(Cell c) {
         Double z = c.z();
         return z == null ? "" : String.format(Locale.ROOT, "%+.1f", z);

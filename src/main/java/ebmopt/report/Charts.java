@@ -33,8 +33,12 @@ public final class Charts {
      * A line of (x, y) points.
      *
      * @param dashed dashed and without markers: a reference (the paper's) rather than ours
+     * @param errors half-heights of error bars per point (e.g. the std over seeds; NaN: none), or null
      */
-    public record Line(String name, double[] x, double[] y, boolean dashed) {
+    public record Line(String name, double[] x, double[] y, boolean dashed, double[] errors) {
+        public Line(String name, double[] x, double[] y, boolean dashed) {
+            this(name, x, y, dashed, null);
+        }
     }
 
     /** A line chart; log axes need positive values (points that are not are dropped). */
@@ -55,6 +59,7 @@ public final class Charts {
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setMarkerSize(markers ? 7 : 0);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
         if (lines.size() > 4) {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
@@ -62,18 +67,21 @@ public final class Charts {
         for (Line line : lines) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
             for (int i = 0; i < line.x().length; i++) {
                 double x = line.x()[i];
                 double y = yMin == null ? line.y()[i] : Math.max(yMin, line.y()[i]);
                 if (Double.isFinite(x) && Double.isFinite(y) && (!logX || x > 0) && (!logY || y > 0)) {
                     xs.add(x);
                     ys.add(y);
+                    errors.add(line.errors() == null || !Double.isFinite(line.errors()[i]) ? 0 : line.errors()[i]);
                 }
             }
             if (xs.isEmpty()) {
                 continue;
             }
-            XYSeries series = chart.addSeries(line.name(), xs, ys);
+            XYSeries series = line.errors() == null ? chart.addSeries(line.name(), xs, ys)
+                    : chart.addSeries(line.name(), xs, ys, errors);
             if (line.dashed()) {
                 series.setLineStyle(SeriesLines.DASH_DASH);
             }

@@ -50,11 +50,11 @@ public final class ComsSpiralStudy implements ReproducedTable {
         if (!context.hasExperiment("coms")) {
             return List.of();
         }
-        StringBuilder select = new StringBuilder("SELECT params.variant, params.alpha, params.tilt, "
-                + "sum(CASE WHEN status = 'done' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'done' THEN 0 ELSE 1 END)");
+        StringBuilder select = new StringBuilder("SELECT params.variant, params.alpha, params.tilt, " + DoneRuns.RUNS
+                + ", " + DoneRuns.FAILED);
         for (String m : METRICS) {
-            select.append(", avg(CASE WHEN status = 'done' THEN metrics['").append(m).append("'] END)")
-                    .append(", stddev(CASE WHEN status = 'done' THEN metrics['").append(m).append("'] END)");
+            select.append(", ").append(DoneRuns.mean("metrics['" + m + "']")).append(", ")
+                    .append(DoneRuns.std("metrics['" + m + "']"));
         }
         select.append(" FROM ").append(ReportContext.TRIALS_VIEW)
                 .append(" WHERE experiment = 'coms' AND params.task = 'spiral' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");

@@ -184,11 +184,10 @@ public final class DesignBenchTable implements ReproducedTable {
         }
         String score = source.getString("score").replace("{percentile}", percentile);
         List<Row> rows = context.spark().sql("SELECT " + source.getString("task") + ", "
-                + source.getString("query-budget") + ", avg(CASE WHEN status = 'done' THEN " + score + " END), "
-                + "stddev(CASE WHEN status = 'done' THEN " + score + " END), "
-                + "sum(CASE WHEN status = 'done' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'done' THEN 0 ELSE 1 END) "
-                + "FROM " + ReportContext.TRIALS_VIEW + " WHERE experiment = '" + source.getString("experiment")
-                + "' AND (" + source.getString("where") + ") GROUP BY 1, 2").collectAsList();
+                + source.getString("query-budget") + ", " + DoneRuns.mean(score) + ", " + DoneRuns.std(score) + ", "
+                + DoneRuns.RUNS + ", " + DoneRuns.FAILED + " FROM " + ReportContext.TRIALS_VIEW
+                + " WHERE experiment = '" + source.getString("experiment") + "' AND (" + source.getString("where")
+                + ") GROUP BY 1, 2").collectAsList();
         for (Row r : rows) {
             double[] v = {r.isNullAt(2) ? Double.NaN : r.getDouble(2), r.isNullAt(3) ? Double.NaN : r.getDouble(3),
                     r.getLong(4), r.getLong(5)};

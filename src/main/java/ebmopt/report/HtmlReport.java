@@ -115,7 +115,8 @@ public final class HtmlReport {
     }
 
     private static String grid(TableResult t) {
-        StringBuilder out = new StringBuilder("<table class=\"grid\"><tr><th>method</th>");
+        StringBuilder out = new StringBuilder("<table class=\"grid\"><tr><th>").append(esc(t.table().rowHeader()))
+                .append("</th>");
         t.columns().forEach(c -> out.append("<th>").append(esc(c)).append("</th>"));
         out.append("</tr>\n");
         for (String row : t.rows()) {
@@ -131,7 +132,8 @@ public final class HtmlReport {
                 if (c.oursMean() != null) {
                     out.append("<b>").append(esc(CellText.ours(c))).append("</b><br>");
                 }
-                out.append("<span class=\"small\">paper ").append(esc(CellText.paper(c))).append("</span><br>")
+                out.append("<span class=\"small\">").append(c.paperMean() == null ? esc(CellText.runs(c))
+                                : "paper " + esc(CellText.paper(c))).append("</span><br>")
                         .append("<span class=\"small\">").append(esc(CellText.difference(c)))
                         .append(CellText.difference(c).isEmpty() ? "" : " · ").append(esc(c.verdict().label()))
                         .append("</span></td>");

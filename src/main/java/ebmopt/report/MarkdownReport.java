@@ -58,14 +58,14 @@ public final class MarkdownReport {
                     c.verdict().label(), c.oursMean() == null ? "-" : c.runs() + (c.failed() > 0 ? " (+" + c.failed()
                             + " failed/diverged)" : "")));
         }
-        return MarkdownTable.render(List.of(t.columns().get(0).equals("traj_mse") ? "row" : "method",
+        return MarkdownTable.render(List.of(t.columns().get(0).equals("traj_mse") ? "row" : t.table().rowHeader(),
                 "ours", "paper", "z = (ours - paper) / paper std", "difference", "verdict", "runs"), rows);
     }
 
     private static String grid(TableResult t) {
         List<String> columns = t.columns();
         List<String> header = new ArrayList<>();
-        header.add("method");
+        header.add(t.table().rowHeader());
         header.addAll(columns);
         List<List<String>> rows = new ArrayList<>();
         for (String row : t.rows()) {
@@ -82,7 +82,11 @@ public final class MarkdownReport {
 
     private static String gridCell(Cell c) {
         if (c.oursMean() == null) {
-            return "not run (paper " + CellText.paper(c) + ")";
+            return c.paperMean() == null ? "not run" + (c.failed() > 0 ? " (" + c.failed() + " failed/diverged)" : "")
+                    : "not run (paper " + CellText.paper(c) + ")";
+        }
+        if (c.paperMean() == null) {
+            return CellText.ours(c) + " (" + CellText.runs(c) + ")";
         }
         String diff = CellText.difference(c);
         return CellText.ours(c) + " vs " + CellText.paper(c) + (diff.isEmpty() ? "" : " (" + diff + ")") + " "

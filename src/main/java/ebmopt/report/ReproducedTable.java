@@ -19,6 +19,11 @@ public interface ReproducedTable {
     /** What is measured, in which units and direction, and where the paper's figures come from. */
     String description();
 
+    /** What a row is, as the header of the first column of a grid ("method" by default). */
+    default String rowHeader() {
+        return "method";
+    }
+
     /** Every cell: the paper's, with ours where a sweep produced them. */
     List<Cell> cells(ReportContext context);
 

@@ -31,6 +31,10 @@ public final class ReproducedTables {
                         "table26", DesignBenchTable.withNoiseMagnitude(100), DesignBenchTable.Figure.SCORE_VS_K),
                 new DesignBenchTable("ablation-q", "Q ablation (Table 27): query budget Q, D'Kitty", "table27",
                         m -> true, DesignBenchTable.Figure.SCORE_VS_Q),
+                new LebmAblationStudy(LebmAblation.MK, "tf-bind-8"),
+                new LebmAblationStudy(LebmAblation.MK, "tf-bind-10"),
+                new LebmAblationStudy(LebmAblation.Q, "tf-bind-8"),
+                new LebmAblationStudy(LebmAblation.Q, "tf-bind-10"),
                 new ComsSpiralStudy(),
                 PlannedStudy.branin());
     }
