@@ -54,8 +54,8 @@ final class ManualN2ceStep {
         this.weight = weight;
         this.logM = Math.log(noiseMagnitude);
         this.lr = learningRate;
-        int n = (int) z.rows();
-        int h = (int) weights.get("zin2_w").columns();
+        int n = z.rows();
+        int h = weights.get("zin2_w").columns();
         int half = h / 2;
         INDArray freq = Nd4j.create(DataType.FLOAT, 1, half);
         for (int i = 0; i < half; i++) {
@@ -121,7 +121,7 @@ final class ManualN2ceStep {
     double forward() {
         linear("zin1", z, a1);
         lrelu(a1, h1);
-        int h = (int) a1.columns();
+        int h = a1.columns();
         INDArray zh = Nd4j.create(DataType.FLOAT, a1.rows(), h);
         linear("zin2", h1, zh);
         linear("kin1", emb, a3);
@@ -167,7 +167,7 @@ final class ManualN2ceStep {
         paramGrads("merge", hc, g);
         Nd4j.gemm(g, w.get("merge_w"), gh, false, true, 1.0, 0.0);
         lreluBack(c, gh);
-        int h = (int) g.columns();
+        int h = g.columns();
         INDArray dzh = gh.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, h)).dup('c');
         INDArray dkh = gh.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),

@@ -35,11 +35,11 @@ final class Dense {
     }
 
     int in() {
-        return (int) w.rows();
+        return w.rows();
     }
 
     int out() {
-        return (int) w.columns();
+        return w.columns();
     }
 
     /** out = in W + b. */

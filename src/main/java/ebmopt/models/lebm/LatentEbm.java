@@ -183,7 +183,7 @@ final class LatentEbm {
     /** The model's predicted scores g_y(z) of latent particles, in the task's raw units. */
     double[] predictedScores(double[][] z) {
         INDArray ys = vae.score(RowArrays.toArray(z));
-        double[] raw = new double[(int) ys.rows()];
+        double[] raw = new double[ys.rows()];
         for (int i = 0; i < raw.length; i++) {
             raw[i] = yRange.denormalise(ys.getDouble(i, 0));
         }

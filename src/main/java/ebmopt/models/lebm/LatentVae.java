@@ -232,7 +232,7 @@ final class LatentVae {
     /** The designs g_x(z): argmax token per position. */
     int[][] decode(INDArray zs) {
         INDArray gs = sampler.output(Map.of("zs", zs), "gs").get("gs");
-        int n = (int) gs.rows();
+        int n = gs.rows();
         int[][] tokens = new int[n][positions];
         for (int i = 0; i < n; i++) {
             for (int p = 0; p < positions; p++) {

@@ -118,7 +118,7 @@ final class RatioNet {
      * {@code counts[k]} rows of stage k, in order. Returns [n, 1] (valid until the next call).
      */
     INDArray forward(INDArray z, int[] counts) {
-        int n = (int) z.rows();
+        int n = z.rows();
         if (counts.length != stages || java.util.Arrays.stream(counts).sum() != n) {
             throw new IllegalArgumentException("stage counts " + java.util.Arrays.toString(counts) + " do not cover "
                     + n + " rows in " + stages + " stages");
@@ -216,7 +216,7 @@ final class RatioNet {
      * log p_a(z) = log q0(z) + sum_k f(z, k) + const. Returns {value [n, 1], gradient [n, latent]}.
      */
     INDArray[] stageSumAndGradient(INDArray z) {
-        int n = (int) z.rows();
+        int n = z.rows();
         INDArray tiled = Nd4j.create(DataType.FLOAT, (long) n * stages, latent);
         int[] counts = new int[stages];
         for (int k = 0; k < stages; k++) {
