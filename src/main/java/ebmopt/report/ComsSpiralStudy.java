@@ -22,7 +22,6 @@ public final class ComsSpiralStudy implements ReproducedTable {
     static final List<String> METRICS = List.of("valid_fraction", "valid_near_centre_fraction", "mean_reward",
             "mean_reward_valid", "diversity", "distinct_fraction");
     /** The view of proposed designs (trial_id, sweep, idx, design, score, normalised). */
-    static final String CANDIDATES_VIEW = "candidates";
     private static final double LOW = -1.5;
     private static final double HIGH = 2.0;
 
@@ -132,10 +131,10 @@ public final class ComsSpiralStudy implements ReproducedTable {
     /** trial id -> its proposed designs (x1, x2), from the candidates view when it exists. */
     static Map<String, List<double[]>> candidates(ReportContext context) {
         Map<String, List<double[]>> out = new LinkedHashMap<>();
-        if (!context.spark().catalog().tableExists(CANDIDATES_VIEW)) {
+        if (!context.spark().catalog().tableExists(ReportContext.CANDIDATES_VIEW)) {
             return out;
         }
-        for (Row r : context.spark().sql("SELECT c.trial_id, c.design FROM " + CANDIDATES_VIEW + " c JOIN "
+        for (Row r : context.spark().sql("SELECT c.trial_id, c.design FROM " + ReportContext.CANDIDATES_VIEW + " c JOIN "
                 + ReportContext.TRIALS_VIEW + " t ON c.trial_id = t.trial_id WHERE t.experiment = 'coms' AND "
                 + "t.params.task = 'spiral' ORDER BY c.trial_id, c.idx").collectAsList()) {
             String[] xy = r.getString(1).split(",");

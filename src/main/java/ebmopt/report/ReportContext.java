@@ -14,12 +14,14 @@ import java.util.function.Supplier;
 
 /**
  * What the reproduced tables read: every committed trial under an output root (a trial two
- * sweeps share counted once), registered as the views {@code report_trials} and
- * {@code report_curves}, and the papers' tables under the reference folder.
+ * sweeps share counted once), registered as the views {@code report_trials},
+ * {@code report_curves} and {@code report_candidates}, and the papers' tables under the
+ * reference folder.
  */
 public final class ReportContext {
     public static final String TRIALS_VIEW = "report_trials";
     public static final String CURVES_VIEW = "report_curves";
+    public static final String CANDIDATES_VIEW = "report_candidates";
 
     private final SparkSession spark;
     private final String outputRoot;
@@ -37,6 +39,7 @@ public final class ReportContext {
             Dataset<Row> trials = ResultTables.read(spark, outputRoot, ResultTables.TRIALS).dropDuplicates("trial_id");
             trials.createOrReplaceTempView(TRIALS_VIEW);
             ResultTables.read(spark, outputRoot, ResultTables.CURVES).createOrReplaceTempView(CURVES_VIEW);
+            ResultTables.read(spark, outputRoot, ResultTables.CANDIDATES).createOrReplaceTempView(CANDIDATES_VIEW);
             experiments = spark.sql("SELECT DISTINCT experiment FROM " + TRIALS_VIEW).as(Encoders.STRING())
                     .collectAsList();
         }
