@@ -11,12 +11,14 @@ import static ebmopt.config.InvalidParameterException.require;
  * @param progressInterval      how often the driver reports trials done, failed and the time left
  * @param trialProgressInterval how often a long trial logs its own progress
  * @param dryRun                expand and validate the sweep, print the plan, run nothing
+ * @param checkpointInterval    how often a long trial that can resume saves its state (0: never)
  */
 public record RunSettings(boolean retryFailed, Duration progressInterval, Duration trialProgressInterval,
-                          boolean dryRun) {
+                          boolean dryRun, Duration checkpointInterval) {
     public RunSettings {
         require(!progressInterval.isNegative() && !progressInterval.isZero(), "progress-interval", "must be positive");
         require(!trialProgressInterval.isNegative() && !trialProgressInterval.isZero(), "trial-progress-interval",
                 "must be positive");
+        require(!checkpointInterval.isNegative(), "checkpoint-interval", "must be >= 0 (0: no checkpoints)");
     }
 }

@@ -28,6 +28,11 @@ public interface TrialContext {
      */
     void progress(long step, long totalSteps);
 
+    /** Where the trial may save its state to resume after an interruption (none by default). */
+    default TrialCheckpoints checkpoints() {
+        return TrialCheckpoints.none();
+    }
+
     /**
      * The driver's Spark context, for data-parallel work inside the trial: present only when
      * the trial runs on the driver ({@link Experiment#runsOnDriver}), empty in executor tasks.

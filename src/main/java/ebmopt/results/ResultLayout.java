@@ -16,6 +16,7 @@ import java.io.Serializable;
  * results/&lt;trial id&gt;/_status.&lt;s&gt;.&lt;c&gt; its status (done | failed | diverged) and commit id, for a cheap scan
  * snapshot/                          all committed trials compacted into few files (a cache, see SweepTables)
  * _staging/                          folders being written; never read
+ * _checkpoints/&lt;trial id&gt;.ckpt        a long trial's last saved state, until it is committed (CheckpointStore)
  * </pre>
  *
  * A trial's folder appears by one atomic rename, so readers see all of a trial or none.

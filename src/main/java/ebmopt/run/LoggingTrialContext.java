@@ -1,5 +1,6 @@
 package ebmopt.run;
 
+import ebmopt.experiment.TrialCheckpoints;
 import ebmopt.experiment.TrialContext;
 import ebmopt.sweep.TrialSpec;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -20,11 +21,14 @@ final class LoggingTrialContext implements TrialContext {
     private final Path dataDir;
     private final long intervalNanos;
     private final JavaSparkContext spark;
+    private final TrialCheckpoints checkpoints;
     private final long startNanos = System.nanoTime();
     private long lastReportNanos = startNanos;
 
     /** {@code spark}: the driver's context for a trial run on the driver, null in an executor task. */
-    LoggingTrialContext(TrialSpec trial, Path dataDir, long intervalMs, JavaSparkContext spark) {
+    LoggingTrialContext(TrialSpec trial, Path dataDir, long intervalMs, JavaSparkContext spark,
+                        TrialCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.trial = trial;
         this.dataDir = dataDir;
         this.intervalNanos = intervalMs * 1_000_000L;
@@ -49,6 +53,11 @@ final class LoggingTrialContext implements TrialContext {
     @Override
     public Path dataDir() {
         return dataDir;
+    }
+
+    @Override
+    public TrialCheckpoints checkpoints() {
+        return checkpoints;
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.io.Serializable;
  * @param dataDir                 data.dir, absolute
  * @param trialProgressIntervalMs how often a long trial logs its progress
  * @param codeVersion             the driver's code version
+ * @param checkpointIntervalMs    how often a trial that can resume saves its state (0: never)
  */
 public record RunContext(String sweep, String scale, ResultLayout layout, String dataDir,
-                         long trialProgressIntervalMs, String codeVersion) implements Serializable {
+                         long trialProgressIntervalMs, String codeVersion, long checkpointIntervalMs)
+        implements Serializable {
 }

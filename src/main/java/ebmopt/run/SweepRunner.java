@@ -100,7 +100,8 @@ public final class SweepRunner {
         SweepCounters counters = SweepCounters.register(spark.sparkContext(), plan.sweepName());
         RunContext context = new RunContext(plan.sweepName(), plan.config().scale(), layout,
                 java.nio.file.Path.of(plan.settings().dataDir()).toAbsolutePath().toString(),
-                plan.settings().run().trialProgressInterval().toMillis(), Provenance.codeVersion());
+                plan.settings().run().trialProgressInterval().toMillis(), Provenance.codeVersion(),
+                plan.settings().run().checkpointInterval().toMillis());
         TrialExecution execution = new TrialExecution(context, counters);
         ProgressMonitor monitor = new ProgressMonitor(plan.sweepName(), counters, ordered.size(), totalCost);
         Map<Boolean, List<TrialSpec>> byPlace = ordered.stream()

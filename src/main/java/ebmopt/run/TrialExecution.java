@@ -6,6 +6,7 @@ import ebmopt.experiment.Experiment;
 import ebmopt.experiment.ExperimentRegistry;
 import ebmopt.experiment.TrialDivergedException;
 import ebmopt.experiment.TrialOutcome;
+import ebmopt.results.CheckpointStore;
 import ebmopt.results.TrialCommitter;
 import ebmopt.results.TrialRecord;
 import ebmopt.results.TrialStatus;
@@ -63,9 +64,12 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
         TrialOutcome outcome = new TrialOutcome();
         TrialStatus status = TrialStatus.DONE;
         String error = null;
+        Configuration hadoop = new Configuration();
+        CheckpointStore checkpoints = new CheckpointStore(run.layout(), trial.trialId(), hadoop,
+                run.checkpointIntervalMs());
         try {
-            outcome = runTyped(experiment, params,
-                    new LoggingTrialContext(trial, Path.of(run.dataDir()), run.trialProgressIntervalMs(), spark));
+            outcome = runTyped(experiment, params, new LoggingTrialContext(trial, Path.of(run.dataDir()),
+                    run.trialProgressIntervalMs(), spark, checkpoints));
             String nonFinite = outcome.firstNonFiniteMetric();
             if (nonFinite != null) {
                 status = TrialStatus.DIVERGED;
@@ -85,8 +89,10 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
                 trial.replicate(), trial.seed(), status, error, params, outcome.metrics(), trial.paramsJson(),
                 run.codeVersion(), outcome.backend(), Provenance.host(), resources, outcome.dataChecksums(),
                 started, wall, task == null ? 0 : task.attemptNumber());
-        TrialCommitter.Result committed = new TrialCommitter(run.layout(), new Configuration())
+        TrialCommitter.Result committed = new TrialCommitter(run.layout(), hadoop)
                 .commit(record, outcome.curves(), outcome.candidates());
+        // committed (by this attempt or an earlier one): nothing left to resume
+        checkpoints.clear();
         String label = committed == TrialCommitter.Result.ALREADY_DONE ? "dropped" : status.label();
         count(label, trial.cost());
         return new TrialSummary(trial.trialId(), trial.describe(), label, firstLine(error), wall);

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A sweep whose driver is killed (SIGKILL) part-way, then run again, completes only the
- * missing trials and ends with every trial present exactly once.
+ * missing trials and ends with every trial present exactly once; a long trial killed
+ * mid-training resumes from its checkpoint to the result of a run never killed.
  */
 class InterruptedSweepTest {
     private static final int TRIALS = 24;
@@ -74,6 +75,88 @@ class InterruptedSweepTest {
         Set<String> planned = new HashSet<>();
         plan.trials().forEach(t -> planned.add(t.trialId()));
         assertEquals(planned, new HashSet<>(CommittedTrials.scan(layout, hadoop).keySet()));
+    }
+
+    @Test
+    void aLongTrialKilledMidTrainingResumesFromItsCheckpoint() throws Exception {
+        String body = """
+                job { name = lebm-killed, experiment = lebm }
+                params { task = tf-bind-8, iterations = 600, batch-size = 16, ratio-blocks = 1, ratio-hidden = 16,
+                         noise-magnitude = 4, sampler-steps = 5, candidates = 16, eval-every = 200,
+                         eval-sampler-steps = 3, loss-curve-every = 50 }
+                run.checkpoint-interval = 100ms
+                """;
+        Path job = dir.resolve("lebm-killed.conf");
+        java.nio.file.Files.writeString(job, body);
+        Path out = dir.resolve("out");
+        Configuration hadoop = new Configuration();
+        ebmopt.results.ResultLayout layout = new ebmopt.results.ResultLayout(out.resolve("lebm-killed").toUri()
+                .toString().replaceAll("/$", ""));
+        Path checkpoint = out.resolve("lebm-killed").resolve(ebmopt.results.CheckpointStore.DIR);
+
+        Process driver = startDriver(job, out);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (checkpointIteration(checkpoint) < 60) {
+                assertTrue(driver.isAlive(), "the sweep ended before it could be killed");
+                assertTrue(System.nanoTime() < deadline, "no checkpoint past iteration 60 within 180 s");
+                Thread.sleep(20);
+            }
+        } finally {
+            driver.destroyForcibly().waitFor();
+        }
+        assertTrue(CommittedTrials.scan(layout, hadoop).isEmpty(), "the trial was killed before its commit");
+        int savedAt = checkpointIteration(checkpoint);
+        assertTrue(savedAt >= 60 && savedAt < 600, "checkpoint at iteration " + savedAt);
+
+        SparkSession spark = TestSweeps.spark();
+        SweepReport resumed = SweepRunner.run(spark, SweepPlan.load(new ebmopt.config.LoadRequest(TestSweeps.PROFILE,
+                job, null, List.of("output.root=\"" + out + "\""))));
+        assertEquals(1, resumed.count("done"), resumed.toString());
+        Row trial = ResultTables.read(spark, resumed.layout(), ResultTables.TRIALS).select("metrics").first();
+        Map<String, Double> metrics = new java.util.TreeMap<>(trial.getJavaMap(0));
+        assertEquals((double) savedAt, metrics.get("resumed_from_iteration"), "resumed where the kill left it");
+        assertEquals(0, checkpointFiles(checkpoint), "the checkpoint is removed once the trial is committed");
+
+        Path fresh = dir.resolve("uninterrupted");
+        SweepReport straight = SweepRunner.run(spark, SweepPlan.load(new ebmopt.config.LoadRequest(TestSweeps.PROFILE,
+                job, null, List.of("output.root=\"" + fresh + "\"", "run.checkpoint-interval = 0"))));
+        Row reference = ResultTables.read(spark, straight.layout(), ResultTables.TRIALS).select("metrics").first();
+        Map<String, Double> expected = new java.util.TreeMap<>(reference.getJavaMap(0));
+        for (Map<String, Double> m : List.of(metrics, expected)) {
+            m.keySet().removeIf(k -> k.contains("seconds") || k.equals("resumed_from_iteration"));
+        }
+        assertEquals(expected, metrics);
+        assertEquals(ResultTables.read(spark, straight.layout(), ResultTables.CURVES).select("metric", "step", "value")
+                        .orderBy("metric", "step").collectAsList(),
+                ResultTables.read(spark, resumed.layout(), ResultTables.CURVES).select("metric", "step", "value")
+                        .orderBy("metric", "step").collectAsList());
+    }
+
+    /** The iteration of the trial's checkpoint under {@code dir} (0 if none yet; LatentEbmState's header). */
+    private static int checkpointIteration(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            Path file = files.filter(f -> f.getFileName().toString().endsWith(".ckpt")).findFirst().orElse(null);
+            if (file == null) {
+                return 0;
+            }
+            try (var in = new java.io.DataInputStream(java.nio.file.Files.newInputStream(file))) {
+                in.readInt();
+                in.readInt();
+                return in.readInt();
+            }
+        } catch (java.nio.file.NoSuchFileException | java.io.EOFException e) {
+            return 0; // renamed over while being read
+        }
+    }
+
+    private static long checkpointFiles(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".ckpt")).count();
+        }
     }
 
     /** The sweep command in a separate JVM, as a user would start it. */

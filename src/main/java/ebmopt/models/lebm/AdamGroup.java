@@ -49,6 +49,27 @@ final class AdamGroup {
         return params.size();
     }
 
+    /**
+     * Every array the group's next steps depend on, in a fixed order: the parameters, then
+     * Adam's first and second moments (a checkpoint saves and restores them in place).
+     */
+    List<INDArray> state() {
+        List<INDArray> all = new ArrayList<>(params);
+        all.addAll(m);
+        all.addAll(v);
+        return all;
+    }
+
+    /** Steps taken (Adam's bias correction depends on it). */
+    int steps() {
+        return t;
+    }
+
+    /** Restores the step count of a checkpoint. */
+    void restoreSteps(int steps) {
+        this.t = steps;
+    }
+
     /** The gradient norm before clipping, of the last {@link #step}. */
     double lastGradientNorm() {
         return lastNorm;

@@ -16,6 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * (METHODS.md section 4).
  */
 final class LatentEbm {
+    private static final long STEP_SALT = 0x5354455053L;
+    private static final long SHUFFLE_SALT = 0x5348554646L;
     private final LebmParams p;
     private final Dataset data;
     private final MinMax yRange;
@@ -24,17 +26,19 @@ final class LatentEbm {
     private final AdamGroup vaeAdam;
     private final AdamGroup ratioAdam;
     private final StageSchedule schedule;
-    private final SplittableRandom rng;
+    private final long seed;
     private final int positions;
-    private int[] order;
-    private int cursor;
+    /** The permutation of the data rows of epoch {@link #orderEpoch}. */
+    private final int[] order;
+    private long orderEpoch = -1;
 
     LatentEbm(LebmParams p, Dataset data, int vocabulary, long seed) {
         this.p = p;
         this.data = data;
         this.yRange = data.yRange();
         this.positions = data.width();
-        this.rng = new SplittableRandom(seed);
+        this.seed = seed;
+        SplittableRandom rng = new SplittableRandom(seed);
         this.vae = new LatentVae(positions, vocabulary, p.latentDim(),
                 new LatentVae.VaeWeights(p.reconWeight(), p.klWeight(), p.orthoWeight()), rng.nextLong());
         this.schedule = StageSchedule.of(p.stages(), p.stageSchedule(), p.stageWeighting());
@@ -42,10 +46,17 @@ final class LatentEbm {
         this.vaeAdam = vae.optimiser(p.vaeLearningRate(), 0.5, 0.999, p.clipNorm());
         this.ratioAdam = ratio.optimiser(p.ratioLearningRate(), 0.9, 0.999, p.clipNorm());
         this.order = new int[data.rows()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        this.cursor = order.length;
+    }
+
+    /**
+     * The random stream of one purpose ({@code salt}) at one position (an iteration, an
+     * epoch): derived from the seed alone, so a run resumed from a checkpoint draws exactly
+     * what the uninterrupted run would have drawn.
+     */
+    SplittableRandom stream(long salt, long position) {
+        long base = new SplittableRandom(seed ^ salt).nextLong();
+        // hashed again with the position, so that streams of neighbouring positions do not overlap
+        return new SplittableRandom(new SplittableRandom(base + position * 0x9E3779B97F4A7C15L).nextLong());
     }
 
     /** What one iteration measured. */
@@ -56,9 +67,14 @@ final class LatentEbm {
         }
     }
 
-    /** One training iteration: an ELBO step of the VAE, then a ratio-estimation step of the prior. */
-    StepLosses step() {
-        int[] rows = nextBatch();
+    /**
+     * Training iteration {@code iteration} (1, 2, ...): an ELBO step of the VAE, then a
+     * ratio-estimation step of the prior. Its random draws depend only on the seed and the
+     * iteration.
+     */
+    StepLosses step(int iteration) {
+        SplittableRandom rng = stream(STEP_SALT, iteration);
+        int[] rows = batchRows(iteration);
         int[][] tokens = new int[rows.length][];
         float[] y = new float[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -67,7 +83,7 @@ final class LatentEbm {
         }
         INDArray x = vae.oneHot(tokens);
         INDArray yv = Nd4j.createFromArray(y).reshape(rows.length, 1);
-        INDArray eps = gaussian(rows.length, p.latentDim());
+        INDArray eps = gaussian(rows.length, p.latentDim(), rng);
         INDArray z = vae.encode(x, yv, eps);
         double[] vaeLoss = vaeStep(vae, ratio, vaeAdam, x, yv, eps, z);
 
@@ -77,7 +93,7 @@ final class LatentEbm {
             posterior[i] = java.util.Arrays.copyOfRange(flat, i * p.latentDim(), (i + 1) * p.latentDim());
         }
         PriorBatch batch = p.objective() == PriorObjective.MLE
-                ? PriorBatch.mle(posterior, mleNegatives(rows.length))
+                ? PriorBatch.mle(posterior, mleNegatives(rows.length, rng))
                 : PriorBatch.n2ce(posterior, schedule, p.noiseMagnitude(), rng);
         double priorLoss = priorStep(ratio, ratioAdam, batch, p.objective(), Math.log(p.noiseMagnitude()),
                 p.ratioPenalty());
@@ -116,7 +132,7 @@ final class LatentEbm {
     }
 
     /** Short-run Langevin from q0 on the current prior (MLE-LEBM's negatives). */
-    private float[][] mleNegatives(int n) {
+    private float[][] mleNegatives(int n, SplittableRandom rng) {
         double[][] z = Langevin.run(LatentObjective.prior(ratio), initialParticles(n, rng), p.mleLangevinSteps(),
                 StepSchedule.constant(p.mleLangevinStep()), rng.split(), t -> { });
         float[][] out = new float[n][p.latentDim()];
@@ -128,21 +144,31 @@ final class LatentEbm {
         return out;
     }
 
-    /** Rows of the next minibatch: a fresh permutation every epoch. */
-    private int[] nextBatch() {
+    /**
+     * The rows of iteration {@code iteration}'s minibatch: the data are read in a fresh
+     * permutation every epoch, minibatch after minibatch (one may span two epochs).
+     */
+    private int[] batchRows(int iteration) {
         int n = Math.min(p.batchSize(), order.length);
         int[] rows = new int[n];
+        long first = (long) (iteration - 1) * n;
         for (int i = 0; i < n; i++) {
-            if (cursor >= order.length) {
-                shuffle();
-                cursor = 0;
+            long position = first + i;
+            long epoch = position / order.length;
+            if (epoch != orderEpoch) {
+                shuffle(epoch);
             }
-            rows[i] = order[cursor++];
+            rows[i] = order[(int) (position % order.length)];
         }
         return rows;
     }
 
-    private void shuffle() {
+    private void shuffle(long epoch) {
+        SplittableRandom rng = stream(SHUFFLE_SALT, epoch);
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        orderEpoch = epoch;
         for (int i = order.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = order[i];
@@ -151,7 +177,7 @@ final class LatentEbm {
         }
     }
 
-    private INDArray gaussian(int rows, int cols) {
+    private static INDArray gaussian(int rows, int cols, SplittableRandom rng) {
         float[] v = new float[rows * cols];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) rng.nextGaussian();
@@ -192,5 +218,15 @@ final class LatentEbm {
 
     StageSchedule schedule() {
         return schedule;
+    }
+
+    /** The run's state after {@code progress.iterations()} iterations, for a checkpoint. */
+    byte[] save(LatentEbmState.Progress progress) {
+        return LatentEbmState.save(progress, vaeAdam, ratioAdam);
+    }
+
+    /** Restores a checkpoint's state into this (freshly built) model; returns where the run stood. */
+    LatentEbmState.Progress restore(byte[] state) {
+        return LatentEbmState.restore(state, vaeAdam, ratioAdam);
     }
 }

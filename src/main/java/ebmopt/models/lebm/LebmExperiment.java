@@ -1,6 +1,7 @@
 package ebmopt.models.lebm;
 
 import ebmopt.experiment.Experiment;
+import ebmopt.experiment.TrialCheckpoints;
 import ebmopt.experiment.TrialContext;
 import ebmopt.experiment.TrialDivergedException;
 import ebmopt.experiment.TrialOutcome;
@@ -12,9 +13,13 @@ import ebmopt.tasks.Percentile;
 import ebmopt.tasks.ProposalScores;
 import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * N2CE latent EBMs for offline optimisation (job.experiment = lebm; METHODS.md section 4):
@@ -26,9 +31,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * losses. Curves: {@code score_p100} and {@code score_p50} every {@code eval-every} iterations
  * (scored with {@code eval-sampler-steps} sampler steps), {@code vae_loss}, {@code recon_nll},
  * {@code kl_q0} and {@code prior_loss} every {@code loss-curve-every}. Candidates: the Q
- * designs and their oracle scores.
+ * designs and their oracle scores. {@code resumed_from_iteration}: 0, or the checkpoint's
+ * iteration this attempt resumed from.
+ *
+ * <p>Long runs save their state every {@code run.checkpoint-interval} ({@link TrialCheckpoints}):
+ * an interrupted trial resumes from its last save, and its results are those of the run that
+ * was never interrupted (every random draw derives from the seed and the iteration).
  */
 public final class LebmExperiment implements Experiment<LebmParams> {
+    private static final Logger LOG = LoggerFactory.getLogger(LebmExperiment.class);
+    /** The samplers' random streams: position 0 for the final proposals, i for the curve point at iteration i. */
+    private static final long SAMPLER_SALT = 0x5DEECE66DL;
 
     @Override
     public String name() {
@@ -62,13 +75,38 @@ public final class LebmExperiment implements Experiment<LebmParams> {
         TrialOutcome outcome = new TrialOutcome().backend("nd4j " + Nd4j.getBackend().getClass().getSimpleName());
         task.dataChecksums().forEach(outcome::dataChecksum);
         LatentEbm model = new LatentEbm(p, task.visible(), discrete.vocabulary(), context.seed());
-        SplittableRandom samplerRng = new SplittableRandom(context.seed() ^ 0x5DEECE66DL);
-
-        long start = System.nanoTime();
+        TrialCheckpoints checkpoints = context.checkpoints();
+        int done = 0;
+        int resumedFrom = 0;
+        long earlierNanos = 0;
         long sampling = 0;
+        Optional<LatentEbmState.Progress> restored = Optional.empty();
+        Optional<byte[]> saved = checkpoints.latest();
+        if (saved.isPresent()) {
+            try {
+                restored = Optional.of(model.restore(saved.get()));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                // another model's state (an older code version) or a damaged file: start afresh
+                LOG.warn("trial {}: ignoring its checkpoint ({}); training from the start", context.trialId(),
+                        e.getMessage());
+                model = new LatentEbm(p, task.visible(), discrete.vocabulary(), context.seed());
+            }
+        }
+        if (restored.isPresent()) {
+            LatentEbmState.Progress resumed = restored.get();
+            done = resumed.iterations();
+            resumedFrom = done;
+            earlierNanos = resumed.trainNanos() + resumed.samplingNanos();
+            sampling = resumed.samplingNanos();
+            resumed.curves().forEach(c -> outcome.curve(c.metric(), c.step(), c.value()));
+            LOG.info("trial {}: resuming from its checkpoint at iteration {} of {}", context.trialId(), done,
+                    p.iterations());
+        }
+
+        long start = System.nanoTime() - earlierNanos;
         LatentEbm.StepLosses last = null;
-        for (int it = 1; it <= p.iterations(); it++) {
-            last = model.step();
+        for (int it = done + 1; it <= p.iterations(); it++) {
+            last = model.step(it);
             if (!last.finite()) {
                 throw new TrialDivergedException("loss not finite at iteration " + it + ": " + last);
             }
@@ -78,20 +116,27 @@ public final class LebmExperiment implements Experiment<LebmParams> {
             }
             if (p.evalEvery() > 0 && it % p.evalEvery() == 0 && it < p.iterations()) {
                 long t0 = System.nanoTime();
-                propose(model, task, p, p.evalSamplerSteps(), samplerRng.split()).scores().recordCurve(outcome, it);
+                propose(model, task, p, p.evalSamplerSteps(), model.stream(SAMPLER_SALT, it)).scores()
+                        .recordCurve(outcome, it);
                 sampling += System.nanoTime() - t0;
+            }
+            if (it < p.iterations() && checkpoints.due()) {
+                long elapsed = System.nanoTime() - start;
+                checkpoints.save(model.save(new LatentEbmState.Progress(it, elapsed - sampling, sampling,
+                        outcome.curves())));
             }
             context.progress(it, p.iterations());
         }
         double trainSeconds = (System.nanoTime() - start - sampling) / 1e9;
         long t0 = System.nanoTime();
-        Proposals proposals = propose(model, task, p, p.samplerSteps(), samplerRng.split());
+        Proposals proposals = propose(model, task, p, p.samplerSteps(), model.stream(SAMPLER_SALT, 0));
         double sampleSeconds = (System.nanoTime() - t0) / 1e9;
         ProposalScores scores = proposals.scores();
         scores.recordTo(outcome, "", true);
         recordPredicted(outcome, task, proposals.predicted());
         scores.recordCurve(outcome, p.iterations());
-        outcome.metric("train_seconds", trainSeconds)
+        outcome.metric("resumed_from_iteration", resumedFrom)
+                .metric("train_seconds", trainSeconds)
                 .metric("seconds_per_iteration", p.iterations() > 0 ? trainSeconds / p.iterations() : 0)
                 .metric("sample_seconds", sampleSeconds);
         if (last != null) {
