@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A fully connected network f(x) = W_out relu(... relu(x W_1 + b_1) ...) + b_out with a
- * scalar output (design-baselines' forward model: two hidden layers of 2048 ReLU units),
+ * A fully connected network f(x) = W_out act(... act(x W_1 + b_1) ...) + b_out with a
+ * scalar output and act ReLU (design-baselines' forward model: two hidden layers of 2048 ReLU
+ * units) or Swish (x sigmoid(x), smooth: energy models sampled by Langevin dynamics),
  * written by hand on ND4J (float32, every product through {@link Nd4j#gemm}): forward passes
  * that keep their activations, backward passes that add parameter gradients for any dL/df,
  * and input gradients for samplers. Weights are Glorot-uniform, biases zero (Keras'
@@ -32,15 +33,26 @@ public final class Mlp implements Regressor {
     static final long SMALL_NETWORK = 10_000;
 
     private final int inputDim;
+    private final boolean swish;
     /** Weights [in, out] and biases [1, out] of every layer, the output layer last. */
     private final INDArray[] weights;
     private final INDArray[] biases;
     private transient INDArray[] weightGrads;
     private transient INDArray[] biasGrads;
 
-    /** A network of input dimension {@code inputDim}, hidden widths {@code hidden}, initialised from {@code seed}. */
+    /** A ReLU network of input dimension {@code inputDim}, hidden widths {@code hidden}, initialised from {@code seed}. */
     public Mlp(int inputDim, List<Integer> hidden, long seed) {
+        this(inputDim, hidden, HiddenActivation.RELU, seed);
+    }
+
+    /** A network with {@code activation} (relu or swish) in its hidden layers. */
+    public Mlp(int inputDim, List<Integer> hidden, HiddenActivation activation, long seed) {
+        if (activation != HiddenActivation.RELU && activation != HiddenActivation.SWISH) {
+            throw new IllegalArgumentException("the hand-written network has relu or swish hidden layers, not "
+                    + activation.name().toLowerCase(java.util.Locale.ROOT));
+        }
         this.inputDim = inputDim;
+        this.swish = activation == HiddenActivation.SWISH;
         int layers = hidden.size() + 1;
         weights = new INDArray[layers];
         biases = new INDArray[layers];
@@ -137,7 +149,7 @@ public final class Mlp implements Regressor {
                 return new Pass(inputs, pre, a);
             }
             pre[l] = a;
-            h = Transforms.relu(a, true);
+            h = swish ? Transforms.sigmoid(a, true).muli(a) : Transforms.relu(a, true);
         }
         throw new AssertionError("unreachable");
     }
@@ -153,7 +165,7 @@ public final class Mlp implements Regressor {
         INDArray g = dOutput.reshape(dOutput.length(), 1).castTo(DataType.FLOAT);
         for (int l = weights.length - 1; l >= 0; l--) {
             if (l < weights.length - 1) {
-                g = g.mul(Transforms.step(pass.preActivations[l], true));
+                g = g.mul(swish ? swishDerivative(pass.preActivations[l]) : Transforms.step(pass.preActivations[l], true));
             }
             if (accumulateParameters) {
                 Nd4j.gemm(pass.inputs[l], g, weightGrads[l], true, false, 1.0, 1.0);
@@ -166,6 +178,12 @@ public final class Mlp implements Regressor {
         return g;
     }
 
+    /** d/da of a sigmoid(a): s (1 + a (1 - s)) with s = sigmoid(a). */
+    private static INDArray swishDerivative(INDArray a) {
+        INDArray s = Transforms.sigmoid(a, true);
+        return s.rsub(1).muli(a).addi(1).muli(s);
+    }
+
     @Override
     public double[] predict(double[][] x) {
         return forward(RowArrays.toArray(x)).values();
@@ -174,7 +192,7 @@ public final class Mlp implements Regressor {
     @Override
     public double[][] inputGradient(double[][] x) {
         if (parameterCount() <= SMALL_NETWORK) {
-            return SmallMlpGradient.of(weights, biases, x);
+            return SmallMlpGradient.of(weights, biases, swish, x);
         }
         return RowArrays.toRows(inputGradient(RowArrays.toArray(x)));
     }

@@ -5,7 +5,7 @@ import ebmopt.models.RowArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * d f / d x of an {@link Mlp} in plain Java loops, row by row (the same arithmetic as its ND4J
+ * d f / d x of an {@link Mlp} (ReLU or Swish) in plain Java loops, row by row (the same arithmetic as its ND4J
  * backward pass, in double precision from the float weights): the fast path for small networks,
  * where a sampler step would otherwise be dominated by ND4J's per-op overhead.
  */
@@ -13,7 +13,7 @@ final class SmallMlpGradient {
     private SmallMlpGradient() {
     }
 
-    static double[][] of(INDArray[] weights, INDArray[] biases, double[][] x) {
+    static double[][] of(INDArray[] weights, INDArray[] biases, boolean swish, double[][] x) {
         int layers = weights.length;
         float[][][] w = new float[layers][][];
         float[][] b = new float[layers][];
@@ -28,7 +28,8 @@ final class SmallMlpGradient {
             b[l] = RowArrays.flat(biases[l]);
         }
         double[][] out = new double[x.length][];
-        double[][] pre = new double[layers][];
+        // per layer, the activation's slope at each unit (ReLU: 0 or 1)
+        double[][] slopes = new double[layers][];
         for (int i = 0; i < x.length; i++) {
             double[] h = x[i];
             for (int l = 0; l < layers - 1; l++) {
@@ -38,19 +39,24 @@ final class SmallMlpGradient {
                 }
                 for (int k = 0; k < h.length; k++) {
                     double hk = h[k];
-                    if (hk == 0) {
-                        continue;
-                    }
                     float[] row = w[l][k];
                     for (int o = 0; o < a.length; o++) {
                         a[o] += hk * row[o];
                     }
                 }
-                pre[l] = a;
                 double[] next = new double[a.length];
+                double[] slope = new double[a.length];
                 for (int o = 0; o < a.length; o++) {
-                    next[o] = a[o] > 0 ? a[o] : 0;
+                    if (swish) {
+                        double s = 1 / (1 + Math.exp(-a[o]));
+                        next[o] = a[o] * s;
+                        slope[o] = s * (1 + a[o] * (1 - s));
+                    } else {
+                        next[o] = a[o] > 0 ? a[o] : 0;
+                        slope[o] = a[o] > 0 ? 1 : 0;
+                    }
                 }
+                slopes[l] = slope;
                 h = next;
             }
             // backward from d f / d f = 1 through the output layer [h_last, 1]
@@ -62,10 +68,10 @@ final class SmallMlpGradient {
                 float[][] wl = w[l];
                 double[] below = new double[wl.length];
                 for (int o = 0; o < g.length; o++) {
-                    if (pre[l][o] <= 0) {
+                    if (slopes[l][o] == 0) {
                         continue;
                     }
-                    double go = g[o];
+                    double go = g[o] * slopes[l][o];
                     for (int k = 0; k < wl.length; k++) {
                         below[k] += go * wl[k][o];
                     }
