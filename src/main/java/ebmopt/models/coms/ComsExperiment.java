@@ -3,6 +3,7 @@ package ebmopt.models.coms;
 import ebmopt.experiment.Experiment;
 import ebmopt.experiment.TrialContext;
 import ebmopt.experiment.TrialOutcome;
+import ebmopt.models.regression.HiddenActivation;
 import ebmopt.models.regression.LocalMlpTrainer;
 import ebmopt.models.regression.MlpTrainer;
 import ebmopt.models.regression.Regressor;
@@ -82,16 +83,18 @@ public final class ComsExperiment implements Experiment<ComsParams> {
         int d = space.dimension();
 
         SplittableRandom noiseRng = new SplittableRandom(rng.nextLong());
-        java.util.function.Supplier<double[]> noise = () -> uniformPoint(p, space, noiseRng);
+        ChainStarts starts = new ChainStarts(p.negativeStart(), p.replayBufferSize(), p.replayReinit(),
+                () -> uniformPoint(p, space, noiseRng));
         ConservativeTrainer conservative = new ConservativeTrainer(p.network(), 1, p.alpha(), p.alphaMode(), p.tau(),
-                p.alphaLearningRate(), 0, p.trainSampler(d), p.negativeStart(), noise);
+                p.alphaLearningRate(), 0, p.trainSampler(d), starts, HiddenActivation.RELU);
         long totalBatches = conservative.batches(split.trainX().length);
         LogDensity density;
         Regressor regressor;
         if (p.variant() == ComsVariant.DECOUPLED) {
             regressor = trainRegressor(p, context, split, rng.nextLong());
             ConservativeTrainer energy = new ConservativeTrainer(p.network(), 0, 1, AlphaMode.FIXED, p.tau(),
-                    p.alphaLearningRate(), p.energyRegularisation(), p.trainSampler(d), p.negativeStart(), noise);
+                    p.alphaLearningRate(), p.energyRegularisation(), p.trainSampler(d), starts,
+                    p.energyActivation());
             ConservativeTrainer.Trained e = energy.train(split.trainX(), split.trainY(), rng.nextLong(),
                     b -> context.progress(b, totalBatches));
             recordCurves(outcome, e, "energy_");

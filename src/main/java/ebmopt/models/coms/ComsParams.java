@@ -31,6 +31,9 @@ import static ebmopt.config.InvalidParameterException.require;
  * @param normaliseX           z-score the (encoded) designs with the training rows' statistics
  * @param normaliseY           z-score the scores
  * @param negativeStart        where training chains start: batch (CD-k, COMs) | uniform (on [start-low, start-high]^d) | mixed (half each)
+ *                             | persistent (where earlier chains ended: persistent CD with a replay buffer)
+ * @param replayBufferSize     persistent: the replay buffer's points
+ * @param replayReinit         persistent: the probability that a drawn buffer point restarts from uniform noise
  * @param trainSamplerSteps    k: chain steps per negative batch
  * @param trainStepSize        the first training-chain step
  * @param trainFinalStepSize   the last training-chain step
@@ -39,6 +42,7 @@ import static ebmopt.config.InvalidParameterException.require;
  * @param generationFinalStepSize the last generation step
  * @param scaleStepsBySqrtDim  multiply every step size by sqrt(d)
  * @param energyRegularisation decoupled: the energy model's squared-output penalty
+ * @param energyActivation     decoupled: the energy model's hidden activation, relu or swish (smooth)
  * @param tilt                 w: decoupled's weight of f_omega in p_theta(x) exp(w f_omega(x))
  * @param queryBudget          Q: designs proposed (and samples drawn on the spiral)
  * @param start                top-q | uniform
@@ -54,9 +58,10 @@ import static ebmopt.config.InvalidParameterException.require;
 public record ComsParams(String task, ComsVariant variant, double alpha, AlphaMode alphaMode, double tau,
                          double alphaLearningRate, List<Integer> hidden, double learningRate, int batchSize,
                          int epochs, int validationSize, boolean normaliseX, boolean normaliseY,
-                         NegativeStart negativeStart, int trainSamplerSteps, double trainStepSize, double trainFinalStepSize, int generationSteps,
+                         NegativeStart negativeStart, int replayBufferSize, double replayReinit,
+                         int trainSamplerSteps, double trainStepSize, double trainFinalStepSize, int generationSteps,
                          double generationStepSize, double generationFinalStepSize, boolean scaleStepsBySqrtDim,
-                         double energyRegularisation, double tilt, int queryBudget, GenerationStart start,
+                         double energyRegularisation, HiddenActivation energyActivation, double tilt, int queryBudget, GenerationStart start,
                          double startLow, double startHigh, boolean recordCandidates,
                          TrainerKind regressorTrainer, int regressorSparkWorkers, int regressorAveragingFrequency) {
     public ComsParams {
@@ -69,9 +74,13 @@ public record ComsParams(String task, ComsVariant variant, double alpha, AlphaMo
         require(tilt >= 0 && Double.isFinite(tilt), "tilt", "must be a finite number >= 0");
         require(alphaLearningRate > 0, "alpha-learning-rate", "must be > 0");
         require(validationSize >= 0, "validation-size", "must be >= 0");
+        require(replayBufferSize >= 1, "replay-buffer-size", "must be >= 1");
+        require(replayReinit >= 0 && replayReinit <= 1, "replay-reinit", "must be a probability in [0, 1]");
         require(trainSamplerSteps >= 0, "train-sampler-steps", "must be >= 0");
         require(generationSteps >= 0, "generation-steps", "must be >= 0");
         require(energyRegularisation >= 0, "energy-regularisation", "must be >= 0");
+        require(energyActivation == HiddenActivation.RELU || energyActivation == HiddenActivation.SWISH,
+                "energy-activation", "must be relu or swish");
         require(queryBudget >= 1, "query-budget", "must be >= 1");
         require(startLow < startHigh, "start-high", "must be above start-low");
         new StepSchedule(trainStepSize, trainFinalStepSize);

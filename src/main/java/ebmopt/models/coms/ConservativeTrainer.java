@@ -3,6 +3,7 @@ package ebmopt.models.coms;
 import ebmopt.models.RowArrays;
 
 import ebmopt.experiment.TrialDivergedException;
+import ebmopt.models.regression.HiddenActivation;
 import ebmopt.models.regression.Minibatches;
 import ebmopt.models.regression.Mlp;
 import ebmopt.models.regression.ParameterAdam;
@@ -31,12 +32,12 @@ import java.util.function.IntConsumer;
  * @param alphaLearningRate Adam's learning rate on log alpha
  * @param regularisation    weight of the squared-output penalty
  * @param negatives         the chains that make the negatives
- * @param negativeStart     where they start
- * @param noise             draws one uniform starting point (model coordinates), for uniform and mixed starts
+ * @param chainStarts       where they start
+ * @param activation        the network's hidden activation (relu or swish)
  */
 record ConservativeTrainer(RegressionSettings network, double mseWeight, double alpha, AlphaMode alphaMode,
                            double tau, double alphaLearningRate, double regularisation, ChainSampler negatives,
-                           NegativeStart negativeStart, java.util.function.Supplier<double[]> noise) {
+                           ChainStarts chainStarts, HiddenActivation activation) {
 
     /** A trained network, and alpha and the overestimation at the end of each epoch. */
     record Trained(Mlp network, List<Double> alphas, List<Double> overestimations, List<Double> mses) {
@@ -47,13 +48,14 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
 
     Trained train(double[][] x, double[] y, long seed, IntConsumer onBatch) {
         SplittableRandom rng = new SplittableRandom(seed);
-        Mlp net = new Mlp(x[0].length, network.hidden(), rng.nextLong());
+        Mlp net = new Mlp(x[0].length, network.hidden(), activation, rng.nextLong());
         ParameterAdam adam = new ParameterAdam(net.parameters(), network.learningRate());
         Minibatches batches = new Minibatches(x.length, network.batchSize(), rng.nextLong());
         ScalarAdam logAlpha = new ScalarAdam(Math.log(Math.max(alpha, 1e-300)), alphaLearningRate);
         List<Double> alphas = new ArrayList<>();
         List<Double> overestimations = new ArrayList<>();
         List<Double> mses = new ArrayList<>();
+        ChainStarts.Run starts = chainStarts.open(rng.split());
         int batch = 0;
         for (int epoch = 0; epoch < network.epochs(); epoch++) {
             double overSum = 0;
@@ -64,7 +66,11 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
                 double[][] xb = Minibatches.rows(x, rows);
                 double[] yb = Minibatches.values(y, rows);
                 boolean withNegatives = a > 0 || alphaMode == AlphaMode.DUAL || regularisation > 0;
-                double[][] neg = withNegatives ? negatives.run(net::inputGradient, starts(xb), rng) : new double[0][];
+                double[][] neg = new double[0][];
+                if (withNegatives) {
+                    neg = negatives.run(net::inputGradient, starts.starts(xb), rng);
+                    starts.ended(neg);
+                }
                 ConservativeLoss loss = new ConservativeLoss(mseWeight, a, regularisation);
                 Mlp.Pass pos = net.forward(RowArrays.toArray(xb));
                 double[] fPos = pos.values();
@@ -96,17 +102,6 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
             mses.add(mseSum / count);
         }
         return new Trained(net, alphas, overestimations, mses);
-    }
-
-    private double[][] starts(double[][] batch) {
-        if (negativeStart == NegativeStart.BATCH) {
-            return batch;
-        }
-        double[][] out = new double[batch.length][];
-        for (int i = 0; i < batch.length; i++) {
-            out[i] = negativeStart == NegativeStart.MIXED && i % 2 == 0 ? batch[i] : noise.get();
-        }
-        return out;
     }
 
     /** Batches of one training run. */

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The coms experiment end to end on a tiny spiral: every swept value (alpha, w, the step sizes
- * and step counts) changes what the trial produces, and the same parameters give the same outcome.
+ * and step counts, the energy model's chain starts, replay buffer and activation) changes what
+ * the trial produces, and the same parameters give the same outcome.
  */
 class ComsExperimentTest {
     /** A small spiral setting: one hidden layer of 32, 2 epochs, short chains. */
@@ -77,6 +78,16 @@ class ComsExperimentTest {
         Map<String, Double> w5 = run("variant = decoupled, tilt = 5").metrics();
         assertNotEquals(w0.get("mean_reward"), w5.get("mean_reward"), "tilt changed nothing");
         assertEquals(w0.get("val_mse"), w5.get("val_mse"), "w acts at generation only");
+        for (String change : new String[] {"negative-start = persistent", "energy-activation = swish",
+                "energy-regularisation = 0.1"}) {
+            Map<String, Double> changed = run("variant = decoupled, tilt = 0, " + change).metrics();
+            assertNotEquals(w0.get("energy_gap"), changed.get("energy_gap"), change + " changed nothing");
+        }
+        Map<String, Double> persistent = run("variant = decoupled, negative-start = persistent").metrics();
+        for (String change : new String[] {"replay-buffer-size = 50", "replay-reinit = 0.5"}) {
+            Map<String, Double> changed = run("variant = decoupled, negative-start = persistent, " + change).metrics();
+            assertNotEquals(persistent.get("energy_gap"), changed.get("energy_gap"), change + " changed nothing");
+        }
     }
 
     @Test
