@@ -5,13 +5,18 @@ import ebmopt.models.RowArrays;
 import ebmopt.sampling.Langevin;
 import ebmopt.sampling.StepSchedule;
 import ebmopt.tasks.Dataset;
+import ebmopt.tasks.Encoding;
 import ebmopt.tasks.MinMax;
+import ebmopt.tasks.ProposalScores;
+import ebmopt.tasks.Task;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A latent EBM over a discrete task's designs: the VAE ({@link LatentVae}) and the prior's
+ * A latent EBM over a task's designs (token sequences or real vectors): the VAE ({@link LatentVae}) and the prior's
  * ratio network ({@link RatioNet}), trained jointly one iteration at a time
  * (METHODS.md section 4).
  */
@@ -28,19 +33,28 @@ final class LatentEbm {
     private final StageSchedule schedule;
     private final long seed;
     private final int positions;
+    /** Real-vector designs: each feature's range over the visible data (METHODS.md: x min-max normalised); null for tokens. */
+    private final MinMax[] xRanges;
     /** The permutation of the data rows of epoch {@link #orderEpoch}. */
     private final int[] order;
     private long orderEpoch = -1;
 
-    LatentEbm(LebmParams p, Dataset data, int vocabulary, long seed) {
+    /** A model of {@code data}'s designs: token sequences, or real vectors min-max normalised per feature. */
+    LatentEbm(LebmParams p, Dataset data, Encoding encoding, long seed) {
         this.p = p;
         this.data = data;
         this.yRange = data.yRange();
         this.positions = data.width();
         this.seed = seed;
         SplittableRandom rng = new SplittableRandom(seed);
-        this.vae = new LatentVae(positions, vocabulary, p.latentDim(),
-                new LatentVae.VaeWeights(p.reconWeight(), p.klWeight(), p.orthoWeight()), rng.nextLong());
+        LatentVae.VaeWeights weights = new LatentVae.VaeWeights(p.reconWeight(), p.klWeight(), p.orthoWeight());
+        if (encoding instanceof Encoding.Discrete discrete) {
+            this.vae = new LatentVae(positions, discrete.vocabulary(), p.latentDim(), weights, rng.nextLong());
+            this.xRanges = null;
+        } else {
+            this.vae = LatentVae.continuous(positions, p.latentDim(), weights, rng.nextLong());
+            this.xRanges = featureRanges(data);
+        }
         this.schedule = StageSchedule.of(p.stages(), p.stageSchedule(), p.stageWeighting());
         this.ratio = new RatioNet(p.latentDim(), p.ratioHidden(), p.ratioBlocks(), schedule.stages(), rng.nextLong());
         this.vaeAdam = vae.optimiser(p.vaeLearningRate(), 0.5, 0.999, p.clipNorm());
@@ -75,13 +89,11 @@ final class LatentEbm {
     StepLosses step(int iteration) {
         SplittableRandom rng = stream(STEP_SALT, iteration);
         int[] rows = batchRows(iteration);
-        int[][] tokens = new int[rows.length][];
         float[] y = new float[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            tokens[i] = data.tokens(rows[i]);
             y[i] = (float) yRange.normalise(data.y()[rows[i]]);
         }
-        INDArray x = vae.oneHot(tokens);
+        INDArray x = designs(rows);
         INDArray yv = Nd4j.createFromArray(y).reshape(rows.length, 1);
         INDArray eps = gaussian(rows.length, p.latentDim(), rng);
         INDArray z = vae.encode(x, yv, eps);
@@ -201,9 +213,56 @@ final class LatentEbm {
         return new LatentObjective(vae, ratio, yRange.normalise(data.maxY()), p.lambda1(), p.lambda2());
     }
 
-    /** Decodes latent particles to designs (argmax token per position). */
-    int[][] decode(double[][] z) {
-        return vae.decode(RowArrays.toArray(z));
+    /** The VAE's input for data rows: one-hot tokens [n, L*V], or normalised features [n, d]. */
+    private INDArray designs(int[] rows) {
+        if (xRanges == null) {
+            int[][] tokens = new int[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                tokens[i] = data.tokens(rows[i]);
+            }
+            return vae.oneHot(tokens);
+        }
+        float[] x = new float[rows.length * positions];
+        for (int i = 0; i < rows.length; i++) {
+            double[] f = data.features(rows[i]);
+            for (int j = 0; j < positions; j++) {
+                x[i * positions + j] = (float) xRanges[j].normalise(f[j]);
+            }
+        }
+        return Nd4j.createFromArray(x).reshape(rows.length, positions);
+    }
+
+    private static MinMax[] featureRanges(Dataset data) {
+        MinMax[] out = new MinMax[data.width()];
+        double[] column = new double[data.rows()];
+        for (int j = 0; j < out.length; j++) {
+            for (int i = 0; i < column.length; i++) {
+                column[i] = data.features()[i * data.width() + j];
+            }
+            out[j] = MinMax.of(column);
+        }
+        return out;
+    }
+
+    /**
+     * Decodes latent particles to designs and scores them with the task's oracle: the argmax
+     * token per position, or the generator's mean in the task's own coordinates.
+     */
+    ProposalScores decodeAndScore(Task task, double[][] z) {
+        INDArray zs = RowArrays.toArray(z);
+        if (xRanges == null) {
+            return ProposalScores.ofTokens(task, java.util.Arrays.asList(vae.decode(zs)));
+        }
+        double[][] u = vae.decodeFeatures(zs);
+        List<double[]> designs = new ArrayList<>(u.length);
+        for (double[] row : u) {
+            double[] x = new double[row.length];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = xRanges[j].denormalise(row[j]);
+            }
+            designs.add(x);
+        }
+        return ProposalScores.ofFeatures(task, designs);
     }
 
     /** The model's predicted scores g_y(z) of latent particles, in the task's raw units. */

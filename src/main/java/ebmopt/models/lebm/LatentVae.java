@@ -12,7 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The LEBM's encoder q_phi(z | x, y) and generator g(z) -> (x, y) in one SameDiff graph
- * (METHODS.md section 4), with the negative ELBO as its loss:
+ * (METHODS.md section 4), over token sequences (x one-hot, embedded for the encoder;
+ * p(x|z) categorical per position) or real vectors (x min-max normalised; p(x|z) a
+ * unit-variance Gaussian), with the negative ELBO as its loss:
  *
  * <pre>
  * loss = mean_n [ recon * (-log p(x|z) + (y - g_y(z))^2 / 2)
@@ -31,7 +33,9 @@ final class LatentVae {
     private static final List<String> GENERATOR_LAYERS = List.of("gen0", "gen1", "gen2", "gen3", "gen_x", "gen_y");
     private final SameDiff sd = SameDiff.create();
     private final SameDiff sampler = SameDiff.create();
+    /** L (tokens) or d (features). */
     private final int positions;
+    /** V, or 0 for real vectors. */
     private final int vocabulary;
     private final int latent;
     private final List<String> params = new ArrayList<>();
@@ -41,33 +45,52 @@ final class LatentVae {
      * A VAE over token sequences of {@code positions} positions and {@code vocabulary} tokens.
      */
     LatentVae(int positions, int vocabulary, int latent, VaeWeights weights, long seed) {
+        this(positions, vocabulary, latent, weights, seed, true);
+    }
+
+    /** A VAE over real vectors of {@code dimension} features (min-max normalised by the caller). */
+    static LatentVae continuous(int dimension, int latent, VaeWeights weights, long seed) {
+        return new LatentVae(dimension, 0, latent, weights, seed, false);
+    }
+
+    private LatentVae(int positions, int vocabulary, int latent, VaeWeights weights, long seed, boolean discrete) {
         this.positions = positions;
         this.vocabulary = vocabulary;
         this.latent = latent;
         this.rng = new java.util.Random(seed);
-        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, (long) positions * vocabulary);
+        int width = discrete ? positions * vocabulary : positions;
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, width);
         SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, 1);
         SDVariable eps = sd.placeHolder("eps", DataType.FLOAT, -1, latent);
         SDVariable priorGrad = sd.placeHolder("priorGrad", DataType.FLOAT, -1, latent);
 
-        // PyTorch's nn.Embedding initialisation: N(0, 1)
-        SDVariable emb = param("embed", vocabulary, EMBED, rng::nextGaussian);
-        SDVariable xe = sd.reshape(sd.mmul(sd.reshape(x, -1, vocabulary), emb), -1, (long) positions * EMBED);
-        SDVariable h = lrelu(linear("enc1", sd.concat(1, xe, y), positions * EMBED + 1, 128));
+        SDVariable xe = x;
+        if (discrete) {
+            // PyTorch's nn.Embedding initialisation: N(0, 1)
+            SDVariable emb = param("embed", vocabulary, EMBED, rng::nextGaussian);
+            xe = sd.reshape(sd.mmul(sd.reshape(x, -1, vocabulary), emb), -1, (long) positions * EMBED);
+        }
+        int encoded = discrete ? positions * EMBED : positions;
+        SDVariable h = lrelu(linear("enc1", sd.concat(1, xe, y), encoded + 1, 128));
         h = lrelu(linear("enc2", h, 128, 128));
         SDVariable mu = sd.identity("mu", linear("enc_mu", h, 128, latent));
         SDVariable logvar = sd.identity("logvar", linear("enc_logvar", h, 128, latent));
         SDVariable z = sd.math.exp(logvar.mul(0.5)).mul(eps).add("z", mu);
 
         int[] gen = {latent, 128, 64, 32, 32};
-        SDVariable[] out = generator(z, gen);
-        int tokens = positions * vocabulary;
+        SDVariable[] out = generator(z, gen, width);
 
-        SDVariable logits = out[0];
+        SDVariable gx = out[0];
         SDVariable yhat = out[1];
-        // log-softmax over each position's tokens, back in the [n, L*V] layout of the one-hot x
-        SDVariable logp = sd.reshape(sd.nn.logSoftmax(sd.reshape(logits, -1, vocabulary)), -1, (long) tokens);
-        SDVariable xNll = sd.sum(logp.mul(x), 1).neg();
+        SDVariable xNll;
+        if (discrete) {
+            // log-softmax over each position's tokens, back in the [n, L*V] layout of the one-hot x
+            SDVariable logp = sd.reshape(sd.nn.logSoftmax(sd.reshape(gx, -1, vocabulary)), -1, (long) width);
+            xNll = sd.sum(logp.mul(x), 1).neg();
+        } else {
+            // a unit-variance Gaussian around the generator's mean (up to a constant)
+            xNll = sd.sum(gx.sub(x).mul(gx.sub(x)), 1).mul(0.5);
+        }
         // (a sum over a dimension of size 1 fails in SameDiff M2.1: BaseReduceOp.noOp; reshape instead)
         SDVariable yNll = sd.reshape(yhat.sub(y).mul(yhat.sub(y)), -1).mul(0.5);
         SDVariable recon = xNll.add("recon_nll", yNll);
@@ -108,13 +131,13 @@ final class LatentVae {
      * one layer sliced apart: SameDiff M2.1 back-propagates wrongly through the slice (the
      * gradients disagreed with finite differences).
      */
-    private SDVariable[] generator(SDVariable z, int[] sizes) {
+    private SDVariable[] generator(SDVariable z, int[] sizes, int xWidth) {
         SDVariable h = z;
         for (int i = 0; i < sizes.length - 1; i++) {
             h = lrelu(linear("gen" + i, h, sizes[i], sizes[i + 1]));
         }
         int last = sizes[sizes.length - 1];
-        return new SDVariable[] {linear("gen_x", h, last, positions * vocabulary), linear("gen_y", h, last, 1)};
+        return new SDVariable[] {linear("gen_x", h, last, xWidth), linear("gen_y", h, last, 1)};
     }
 
     /** A linear layer; its variables are created on first use (PyTorch's uniform init) and shared after. */
@@ -229,8 +252,19 @@ final class LatentVae {
         return sampler.output(Map.of("zs", zs), "ys").get("ys").reshape(-1, 1);
     }
 
+    /** The generator's mean g_x(z) of real-vector designs, in the normalised coordinates [n, d]. */
+    double[][] decodeFeatures(INDArray zs) {
+        if (vocabulary > 0) {
+            throw new IllegalStateException("a token VAE decodes to tokens");
+        }
+        return ebmopt.models.RowArrays.toRows(sampler.output(Map.of("zs", zs), "gs").get("gs"));
+    }
+
     /** The designs g_x(z): argmax token per position. */
     int[][] decode(INDArray zs) {
+        if (vocabulary == 0) {
+            throw new IllegalStateException("a real-vector VAE decodes to features");
+        }
         INDArray gs = sampler.output(Map.of("zs", zs), "gs").get("gs");
         int n = gs.rows();
         int[][] tokens = new int[n][positions];

@@ -8,7 +8,6 @@ import ebmopt.experiment.TrialOutcome;
 import ebmopt.sampling.Langevin;
 import ebmopt.sampling.StepSchedule;
 import ebmopt.sampling.Svgd;
-import ebmopt.tasks.Encoding;
 import ebmopt.tasks.Percentile;
 import ebmopt.tasks.ProposalScores;
 import ebmopt.tasks.Task;
@@ -69,12 +68,9 @@ public final class LebmExperiment implements Experiment<LebmParams> {
     @Override
     public TrialOutcome run(LebmParams p, TrialContext context) {
         Task task = TaskRegistry.load(p.task(), context.dataDir(), context.seed());
-        if (!(task.encoding() instanceof Encoding.Discrete discrete)) {
-            throw new IllegalArgumentException("task '" + p.task() + "' is not discrete; lebm supports token tasks");
-        }
         TrialOutcome outcome = new TrialOutcome().backend("nd4j " + Nd4j.getBackend().getClass().getSimpleName());
         task.dataChecksums().forEach(outcome::dataChecksum);
-        LatentEbm model = new LatentEbm(p, task.visible(), discrete.vocabulary(), context.seed());
+        LatentEbm model = new LatentEbm(p, task.visible(), task.encoding(), context.seed());
         TrialCheckpoints checkpoints = context.checkpoints();
         int done = 0;
         int resumedFrom = 0;
@@ -89,7 +85,7 @@ public final class LebmExperiment implements Experiment<LebmParams> {
                 // another model's state (an older code version) or a damaged file: start afresh
                 LOG.warn("trial {}: ignoring its checkpoint ({}); training from the start", context.trialId(),
                         e.getMessage());
-                model = new LatentEbm(p, task.visible(), discrete.vocabulary(), context.seed());
+                model = new LatentEbm(p, task.visible(), task.encoding(), context.seed());
             }
         }
         if (restored.isPresent()) {
@@ -167,6 +163,6 @@ public final class LebmExperiment implements Experiment<LebmParams> {
         double[][] z = p.sampler() == LatentSamplerKind.SVGD
                 ? new Svgd(steps, p.svgdStepSize()).run(l, start, t -> { })
                 : Langevin.run(l, start, steps, StepSchedule.constant(p.langevinStepSize()), rng, t -> { });
-        return new Proposals(ProposalScores.ofTokens(task, Arrays.asList(model.decode(z))), model.predictedScores(z));
+        return new Proposals(model.decodeAndScore(task, z), model.predictedScores(z));
     }
 }

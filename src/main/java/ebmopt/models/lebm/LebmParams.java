@@ -8,7 +8,7 @@ import java.util.List;
  * Parameters of an N2CE latent-EBM trial (METHODS.md section 4); defaults in
  * {@code ebmopt/models/lebm/defaults.conf} are the paper's settings.
  *
- * @param task               the task (tf-bind-8, tf-bind-10, ...; discrete tasks only)
+ * @param task               the task (tf-bind-8, tf-bind-10: tokens; branin, branin-50: real vectors)
  * @param objective          n2ce | mle
  * @param noiseMagnitude     M (n2ce; 1 is NCE): negatives per positive, n2 = M n1
  * @param stages             K: the prior has K + 1 ratio stages (mle: must be 0)

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The VAE's KL term, its coupling to the energy-based prior, and the samplers' gradient. */
+/** The VAE's KL term, its coupling to the energy-based prior, the samplers' gradient, and real-vector designs. */
 class LatentVaeTest {
     private static final int L = 4;
     private static final int V = 3;
@@ -94,6 +94,47 @@ class LatentVaeTest {
                 down.putScalar(i, j, zs.getDouble(i, j) - h);
                 double numeric = (vae.scoreAndGradient(up)[0].getDouble(i) - vae.scoreAndGradient(down)[0].getDouble(i)) / (2 * h);
                 assertEquals(numeric, yg[1].getDouble(i, j), 2e-3 + 2e-2 * Math.abs(numeric), "dg_y/dz[" + i + "," + j + "]");
+            }
+        }
+    }
+
+    /**
+     * Real-vector designs: the reconstruction term is the unit-variance Gaussian's
+     * 0.5 |x - g_x(z)|^2 + 0.5 (y - g_y(z))^2 per row, and the loss's gradients in the encoder
+     * and the generator match finite differences.
+     */
+    @Test
+    void continuousDesignsHaveAGaussianReconstructionWithMatchingGradients() {
+        LatentVae real = LatentVae.continuous(3, D, new LatentVae.VaeWeights(1, 0.75, 0.001), 13);
+        INDArray xr = Nd4j.createFromArray(new float[] {0.1f, 0.9f, 0.4f, 0.7f, 0.2f, 0.5f, 1.0f, 0.0f, 0.3f})
+                .reshape(3, 3);
+        INDArray eps = Nd4j.createFromArray(new float[] {0.3f, -0.5f, 1.1f, 0.2f, -0.8f, 0.6f}).reshape(3, D);
+        INDArray zero = Nd4j.zeros(DataType.FLOAT, 3, D);
+        INDArray z = real.encode(xr, y, eps);
+        double[][] gx = real.decodeFeatures(z);
+        INDArray gy = real.score(z);
+        double byHand = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                byHand += 0.5 * Math.pow(xr.getDouble(i, j) - gx[i][j], 2);
+            }
+            byHand += 0.5 * Math.pow(y.getDouble(i, 0) - gy.getDouble(i, 0), 2);
+        }
+        assertEquals(byHand / 3, real.loss(xr, y, eps, zero)[1], 1e-5);
+
+        for (String name : new String[] {"enc1_w", "gen0_w", "gen_x_w", "gen_x_b"}) {
+            INDArray p = real.parameter(name);
+            INDArray analytic = real.gradientOf(name, xr, y, eps, zero);
+            for (long i = 0; i < Math.min(4, p.length()); i++) {
+                double h = 5e-3;
+                double v = p.getDouble(i);
+                p.putScalar(i, v + h);
+                double up = real.loss(xr, y, eps, zero)[0];
+                p.putScalar(i, v - h);
+                double down = real.loss(xr, y, eps, zero)[0];
+                p.putScalar(i, v);
+                double numeric = (up - down) / (2 * h);
+                assertEquals(numeric, analytic.getDouble(i), 5e-3 + 2e-2 * Math.abs(numeric), name + "[" + i + "]");
             }
         }
     }
