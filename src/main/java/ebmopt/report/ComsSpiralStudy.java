@@ -24,6 +24,9 @@ public final class ComsSpiralStudy implements ReproducedTable {
     /** The view of proposed designs (trial_id, sweep, idx, design, score, normalised). */
     private static final double LOW = -1.5;
     private static final double HIGH = 2.0;
+    /** The chains' uniform start square, shaded by the reward, the origin marked. */
+    private static final PlanePictures.Plane PLANE = PlanePictures.Plane.square(LOW, HIGH, SpiralTask::reward,
+            new double[] {0, 0});
 
     @Override
     public String id() {
@@ -113,8 +116,8 @@ public final class ComsSpiralStudy implements ReproducedTable {
             double[][] data = data(t.getLong(1));
             if (samples.containsKey(trial)) {
                 plots.add(new Plot(file + "-samples.png", "Samples (red) over the data (grey) and the reward field: "
-                        + label + ".", SpiralPictures.samples(label, data, samples.get(trial).toArray(double[][]::new),
-                        LOW, HIGH)));
+                        + label + ".", PlanePictures.samples(label, PLANE, data,
+                        samples.get(trial).toArray(double[][]::new))));
             }
             Map<Long, double[]> field = fields.get(trial);
             if (field != null) {
@@ -122,7 +125,7 @@ public final class ComsSpiralStudy implements ReproducedTable {
                 field.forEach((step, v) -> grid[step.intValue()] = v);
                 plots.add(new Plot(file + "-field.png", "The gradient the sampler follows (grad f; decoupled: "
                         + "w grad f_omega + grad f_theta), longest arrow one cell: " + label + ".",
-                        SpiralPictures.vectorField(label + " (gradient field)", data, grid, LOW, HIGH)));
+                        PlanePictures.vectorField(label + " (gradient field)", PLANE, data, grid)));
             }
         }
         return plots;

@@ -36,6 +36,6 @@ public final class ReproducedTables {
                 new LebmAblationStudy(LebmAblation.Q, "tf-bind-8"),
                 new LebmAblationStudy(LebmAblation.Q, "tf-bind-10"),
                 new ComsSpiralStudy(),
-                PlannedStudy.branin());
+                new BraninStudy());
     }
 }

@@ -20,19 +20,21 @@ import java.util.SplittableRandom;
  * the domain, [f(-5, 0), max f] = [-308.129, -0.397887], rather than the range of one random
  * draw, so that a proposal at a global maximum scores 1 whatever the seed.
  */
-final class BraninTask implements Task {
-    static final String NAME = "branin";
-    static final String NAME_SMALL = "branin-50";
-    static final double MAX_VALUE = -0.39788735772973816;
-    static final double X1_LOW = -5;
-    static final double X1_HIGH = 10;
-    static final double X2_LOW = 0;
-    static final double X2_HIGH = 15;
+public final class BraninTask implements Task {
+    public static final String NAME = "branin";
+    public static final String NAME_SMALL = "branin-50";
+    public static final double MAX_VALUE = -0.39788735772973816;
+    public static final double X1_LOW = -5;
+    public static final double X1_HIGH = 10;
+    public static final double X2_LOW = 0;
+    public static final double X2_HIGH = 15;
+    /** The three global maxima (x1, x2). */
+    public static final double[][] MAXIMA = {{-Math.PI, 12.275}, {Math.PI, 2.275}, {9.42478, 2.475}};
     private static final double B = 5.1 / (4 * Math.PI * Math.PI);
     private static final double C = 5 / Math.PI;
     private static final double T = 1 / (8 * Math.PI);
     /** f's minimum on the domain, at the corner (-5, 0). */
-    static final double MIN_VALUE = value(X1_LOW, X2_LOW);
+    public static final double MIN_VALUE = value(X1_LOW, X2_LOW);
 
     private final String name;
     private final Dataset visible;
@@ -43,7 +45,7 @@ final class BraninTask implements Task {
     }
 
     /** f at (x1, x2). */
-    static double value(double x1, double x2) {
+    public static double value(double x1, double x2) {
         double q = x2 - B * x1 * x1 + C * x1 - 6;
         return -q * q - 10 * (1 - T) * Math.cos(x1) - 10;
     }

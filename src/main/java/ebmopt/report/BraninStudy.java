@@ -1,0 +1,153 @@
+package ebmopt.report;
+
+import ebmopt.tasks.BraninTask;
+import ebmopt.tasks.Task;
+import ebmopt.tasks.TaskRegistry;
+import org.apache.spark.sql.Row;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Branin toy task of the N2CE paper (Appendix D.6; METHODS.md section 6): N2CE-LEBM, COMs
+ * and gradient ascent with Q = 128 proposals on Branin with N = 5000 and N = 50 visible points
+ * (top 10% removed). Cells: the normalised score of the best and of the median proposal (1 =
+ * a global maximum, -0.398), mean ± std over seeds. The paper shows pictures, not numbers: no
+ * paper column. Plots: the best score per method and task, and for each method and task the
+ * first replicate's proposals over the data and f.
+ */
+public final class BraninStudy implements ReproducedTable {
+    private static final int QUERY_BUDGET = 128;
+    private static final Map<String, String> TASKS = Map.of(BraninTask.NAME, "N = 5000", BraninTask.NAME_SMALL,
+            "N = 50");
+    private static final List<String> TASK_ORDER = List.of(BraninTask.NAME, BraninTask.NAME_SMALL);
+    private static final List<Method> METHODS = List.of(
+            new Method("N2CE-LEBM (M=100, K=6, SVGD)", "lebm", "params.candidates",
+                    "params.objective = 'n2ce' AND params.noise_magnitude = 100 AND params.stages = 6 "
+                            + "AND params.sampler = 'svgd'"),
+            new Method("COMs", "coms", "params.query_budget",
+                    "params.variant = 'original' AND params.alpha_mode = 'dual'"),
+            new Method("Gradient ascent", "coms", "params.query_budget",
+                    "params.variant = 'original' AND params.alpha_mode = 'fixed' AND params.alpha = 0"));
+    /** f over the domain, shaded by its normalised value (darker is better), the maxima marked. */
+    private static final PlanePictures.Plane PLANE = new PlanePictures.Plane(BraninTask.X1_LOW, BraninTask.X1_HIGH,
+            BraninTask.X2_LOW, BraninTask.X2_HIGH, (x1, x2) -> Math.pow((BraninTask.value(x1, x2)
+            - BraninTask.MIN_VALUE) / (BraninTask.MAX_VALUE - BraninTask.MIN_VALUE), 8), BraninTask.MAXIMA);
+
+    /** A row: a method, the experiment that runs it and which of its trials are it. */
+    private record Method(String label, String experiment, String queryBudget, String where) {
+        String filter(String task) {
+            return "experiment = '" + experiment + "' AND params.task = '" + task + "' AND " + queryBudget + " = "
+                    + QUERY_BUDGET + " AND (" + where + ")";
+        }
+    }
+
+    @Override
+    public String id() {
+        return "branin";
+    }
+
+    @Override
+    public String title() {
+        return "Branin toy task (N2CE paper, Appendix D.6): N2CE-LEBM, COMs and gradient ascent, Q = 128";
+    }
+
+    @Override
+    public String description() {
+        return "The normalised score (f - min f) / (max f - min f) over the domain [-5, 10] x [0, 15] of the best "
+                + "(p100) and the median (p50) of Q = 128 proposals, 1 = a global maximum (f = -0.398); N = 5000 "
+                + "and N = 50 uniform points with the top 10% removed (jobs/lebm-branin.conf, jobs/coms-branin.conf). "
+                + "Mean ± std over seeds. The paper shows pictures, not numbers: no paper column.";
+    }
+
+    @Override
+    public List<Cell> cells(ReportContext context) {
+        List<Cell> cells = new ArrayList<>();
+        for (int m = 0; m < METHODS.size(); m++) {
+            Method method = METHODS.get(m);
+            if (!context.hasExperiment(method.experiment())) {
+                continue;
+            }
+            for (String task : TASK_ORDER) {
+                Row r = context.spark().sql("SELECT " + DoneRuns.RUNS + ", " + DoneRuns.FAILED + ", "
+                        + DoneRuns.mean("metrics['score_p100']") + ", " + DoneRuns.std("metrics['score_p100']") + ", "
+                        + DoneRuns.mean("metrics['score_p50']") + ", " + DoneRuns.std("metrics['score_p50']")
+                        + " FROM " + ReportContext.TRIALS_VIEW + " WHERE " + method.filter(task)).first();
+                if (r.isNullAt(0) || r.getLong(0) + r.getLong(1) == 0) {
+                    continue;
+                }
+                String settings = "experiment " + method.experiment() + ", task " + task + ", Q = " + QUERY_BUDGET;
+                String scale = r.getLong(0) + " runs";
+                cells.add(new Cell(id(), method.label(), TASKS.get(task) + ", best (p100)", m, value(r, 2), value(r, 3),
+                        r.getLong(0), r.getLong(1), null, null, true, settings, scale));
+                cells.add(new Cell(id(), method.label(), TASKS.get(task) + ", median (p50)", m, value(r, 4),
+                        value(r, 5), r.getLong(0), r.getLong(1), null, null, true, settings, scale));
+            }
+        }
+        return cells;
+    }
+
+    private static Double value(Row r, int i) {
+        return r.isNullAt(i) ? null : r.getDouble(i);
+    }
+
+    @Override
+    public List<Plot> plots(ReportContext context, List<Cell> cells) {
+        if (cells.isEmpty()) {
+            return List.of();
+        }
+        List<Plot> plots = new ArrayList<>();
+        List<String> methods = cells.stream().map(Cell::row).distinct().toList();
+        List<List<Double>> best = new ArrayList<>();
+        for (String task : TASK_ORDER) {
+            String column = TASKS.get(task) + ", best (p100)";
+            best.add(methods.stream().map(method -> cells.stream().filter(c -> c.row().equals(method)
+                    && c.column().equals(column)).findFirst().map(Cell::oursMean).orElse(Double.NaN)).toList());
+        }
+        plots.add(new Plot(id() + "-best.png", "The best of Q = 128 proposals per method, N = 5000 and N = 50 "
+                + "(normalised; 1 = a global maximum).", Charts.bars(title(), "method", "normalised score (p100)",
+                methods, TASK_ORDER.stream().map(TASKS::get).toList(), best)));
+        for (Method method : METHODS) {
+            if (!context.hasExperiment(method.experiment())) {
+                continue;
+            }
+            for (String task : TASK_ORDER) {
+                List<Row> first = context.spark().sql("SELECT trial_id, seed, replicate FROM "
+                        + ReportContext.TRIALS_VIEW + " WHERE status = 'done' AND " + method.filter(task)
+                        + " ORDER BY replicate, trial_id LIMIT 1").collectAsList();
+                if (first.isEmpty()) {
+                    continue;
+                }
+                Row trial = first.get(0);
+                double[][] proposals = context.spark().sql("SELECT design FROM " + ReportContext.CANDIDATES_VIEW
+                        + " WHERE trial_id = '" + trial.getString(0) + "' ORDER BY idx").collectAsList().stream()
+                        .map(r -> java.util.Arrays.stream(r.getString(0).split(",")).mapToDouble(Double::parseDouble)
+                                .toArray()).toArray(double[][]::new);
+                if (proposals.length == 0) {
+                    continue;
+                }
+                String label = method.label() + ", " + TASKS.get(task) + ", replicate " + trial.getInt(2);
+                plots.add(new Plot(id() + "-" + slug(method.label()) + "-" + task + "-samples.png", "Proposals (red) "
+                        + "over the visible data (grey) and f (darker is higher; crosses: the three maxima): " + label
+                        + ".", PlanePictures.samples(label, PLANE, visible(task, trial.getLong(1)), proposals)));
+            }
+        }
+        return plots;
+    }
+
+    /** The visible points of a trial's task, as its seed drew them. */
+    private static double[][] visible(String task, long seed) {
+        Task t = TaskRegistry.load(task, Path.of("."), seed);
+        double[][] out = new double[t.visible().rows()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t.visible().features(i);
+        }
+        return out;
+    }
+
+    private static String slug(String label) {
+        return label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}
