@@ -27,6 +27,8 @@ final class LatentEbmState {
 
     /** Where a resumed run stands. */
     record Progress(int iterations, long trainNanos, long samplingNanos, List<CurvePoint> curves) {
+        /** A run that has not started. */
+        static final Progress START = new Progress(0, 0, 0, List.of());
     }
 
     static byte[] save(Progress progress, AdamGroup vae, AdamGroup ratio) {
@@ -65,7 +67,8 @@ final class LatentEbmState {
 
     /**
      * Writes a saved state into the optimisers' arrays (in place: the samplers' graphs share
-     * them) and returns where the run stood. Fails if the state is of another model shape.
+     * them) and returns where the run stood. A state of another model shape, or a truncated
+     * one, fails before anything is written.
      */
     static Progress restore(byte[] state, AdamGroup vae, AdamGroup ratio) {
         try {
@@ -81,13 +84,18 @@ final class LatentEbmState {
             for (int i = 0; i < points; i++) {
                 curves.add(new CurvePoint(in.readUTF(), in.readLong(), in.readDouble()));
             }
-            for (AdamGroup group : List.of(vae, ratio)) {
-                group.restoreSteps(in.readInt());
-                List<INDArray> arrays = group.state();
+            // read and check everything first: a bad state leaves the model untouched
+            List<AdamGroup> groups = List.of(vae, ratio);
+            int[] steps = new int[groups.size()];
+            List<List<float[]>> values = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                steps[g] = in.readInt();
+                List<INDArray> arrays = groups.get(g).state();
                 int count = in.readInt();
                 if (count != arrays.size()) {
                     throw new IllegalArgumentException("checkpoint has " + count + " arrays, the model " + arrays.size());
                 }
+                List<float[]> group = new ArrayList<>();
                 for (INDArray a : arrays) {
                     int n = in.readInt();
                     if (n != a.length()) {
@@ -98,7 +106,15 @@ final class LatentEbmState {
                     for (int i = 0; i < n; i++) {
                         v[i] = in.readFloat();
                     }
-                    a.assign(Nd4j.createFromArray(v).reshape('c', a.shape()));
+                    group.add(v);
+                }
+                values.add(group);
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                groups.get(g).restoreSteps(steps[g]);
+                List<INDArray> arrays = groups.get(g).state();
+                for (int i = 0; i < arrays.size(); i++) {
+                    arrays.get(i).assign(Nd4j.createFromArray(values.get(g).get(i)).reshape('c', arrays.get(i).shape()));
                 }
             }
             return new Progress(iterations, trainNanos, samplingNanos, curves);

@@ -72,36 +72,13 @@ public final class LebmExperiment implements Experiment<LebmParams> {
         task.dataChecksums().forEach(outcome::dataChecksum);
         LatentEbm model = new LatentEbm(p, task.visible(), task.encoding(), context.seed());
         TrialCheckpoints checkpoints = context.checkpoints();
-        int done = 0;
-        int resumedFrom = 0;
-        long earlierNanos = 0;
-        long sampling = 0;
-        Optional<LatentEbmState.Progress> restored = Optional.empty();
-        Optional<byte[]> saved = checkpoints.latest();
-        if (saved.isPresent()) {
-            try {
-                restored = Optional.of(model.restore(saved.get()));
-            } catch (IllegalArgumentException | UncheckedIOException e) {
-                // another model's state (an older code version) or a damaged file: start afresh
-                LOG.warn("trial {}: ignoring its checkpoint ({}); training from the start", context.trialId(),
-                        e.getMessage());
-                model = new LatentEbm(p, task.visible(), task.encoding(), context.seed());
-            }
-        }
-        if (restored.isPresent()) {
-            LatentEbmState.Progress resumed = restored.get();
-            done = resumed.iterations();
-            resumedFrom = done;
-            earlierNanos = resumed.trainNanos() + resumed.samplingNanos();
-            sampling = resumed.samplingNanos();
-            resumed.curves().forEach(c -> outcome.curve(c.metric(), c.step(), c.value()));
-            LOG.info("trial {}: resuming from its checkpoint at iteration {} of {}", context.trialId(), done,
-                    p.iterations());
-        }
+        LatentEbmState.Progress resumed = resume(model, context, p.iterations());
+        resumed.curves().forEach(c -> outcome.curve(c.metric(), c.step(), c.value()));
+        long sampling = resumed.samplingNanos();
 
-        long start = System.nanoTime() - earlierNanos;
+        long start = System.nanoTime() - resumed.trainNanos() - resumed.samplingNanos();
         LatentEbm.StepLosses last = null;
-        for (int it = done + 1; it <= p.iterations(); it++) {
+        for (int it = resumed.iterations() + 1; it <= p.iterations(); it++) {
             last = model.step(it);
             if (!last.finite()) {
                 throw new TrialDivergedException("loss not finite at iteration " + it + ": " + last);
@@ -131,7 +108,7 @@ public final class LebmExperiment implements Experiment<LebmParams> {
         scores.recordTo(outcome, "", true);
         recordPredicted(outcome, task, proposals.predicted());
         scores.recordCurve(outcome, p.iterations());
-        outcome.metric("resumed_from_iteration", resumedFrom)
+        outcome.metric("resumed_from_iteration", resumed.iterations())
                 .metric("train_seconds", trainSeconds)
                 .metric("seconds_per_iteration", p.iterations() > 0 ? trainSeconds / p.iterations() : 0)
                 .metric("sample_seconds", sampleSeconds);
@@ -139,6 +116,28 @@ public final class LebmExperiment implements Experiment<LebmParams> {
             outcome.metric("final_recon_nll", last.reconNll()).metric("final_prior_loss", last.priorLoss());
         }
         return outcome;
+    }
+
+    /**
+     * Restores the trial's checkpoint into {@code model}, if it has one that fits; returns where
+     * the run stands ({@link LatentEbmState.Progress#START} without a usable checkpoint).
+     */
+    private static LatentEbmState.Progress resume(LatentEbm model, TrialContext context, int iterations) {
+        Optional<byte[]> saved = context.checkpoints().latest();
+        if (saved.isEmpty()) {
+            return LatentEbmState.Progress.START;
+        }
+        try {
+            LatentEbmState.Progress resumed = model.restore(saved.get());
+            LOG.info("trial {}: resuming from its checkpoint at iteration {} of {}", context.trialId(),
+                    resumed.iterations(), iterations);
+            return resumed;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // another model's state (an older code version) or a damaged file
+            LOG.warn("trial {}: ignoring its checkpoint ({}); training from the start", context.trialId(),
+                    e.getMessage());
+            return LatentEbmState.Progress.START;
+        }
     }
 
     /** Q proposals: the oracle's scores of the decoded designs, and the model's own prediction g_y(z) (raw units). */
