@@ -24,6 +24,9 @@ final class LoggingTrialContext implements TrialContext {
     private final TrialCheckpoints checkpoints;
     private final long startNanos = System.nanoTime();
     private long lastReportNanos = startNanos;
+    /** The first step reported and when: a resumed trial's rate counts from where it resumed. */
+    private long firstStep = -1;
+    private long firstStepNanos;
 
     /** {@code spark}: the driver's context for a trial run on the driver, null in an executor task. */
     LoggingTrialContext(TrialSpec trial, Path dataDir, long intervalMs, JavaSparkContext spark,
@@ -68,14 +71,31 @@ final class LoggingTrialContext implements TrialContext {
     @Override
     public void progress(long step, long totalSteps) {
         long now = System.nanoTime();
+        if (firstStep < 0) {
+            firstStep = step;
+            firstStepNanos = now;
+        }
         if (now - lastReportNanos < intervalNanos) {
             return;
         }
         lastReportNanos = now;
         double elapsed = (now - startNanos) / 1e9;
-        double left = step > 0 ? elapsed * (totalSteps - step) / step : Double.NaN;
+        double left = secondsLeft(firstStep, firstStepNanos, step, totalSteps, now);
         LOG.info(String.format("trial %s (%s): step %d/%d (%.0f%%), %.0f s elapsed, ~%.0f s left",
                 trial.trialId(), trial.describe(), step, totalSteps, 100.0 * step / Math.max(1, totalSteps),
                 elapsed, left));
+    }
+
+    /**
+     * Seconds left at the rate since {@code fromStep} (the first step this run reported, not
+     * step 0: a trial resumed at step 3400 of 12000 has done only its steps since then); NaN
+     * before any step has been taken.
+     */
+    static double secondsLeft(long fromStep, long fromNanos, long step, long totalSteps, long nowNanos) {
+        if (step <= fromStep) {
+            return Double.NaN;
+        }
+        double secondsPerStep = (nowNanos - fromNanos) / 1e9 / (step - fromStep);
+        return secondsPerStep * (totalSteps - step);
     }
 }
