@@ -78,6 +78,7 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
         } catch (TrialDivergedException e) {
             status = TrialStatus.DIVERGED;
             error = e.getMessage();
+            outcome = e.recorded().orElse(outcome);
         } catch (Exception | AssertionError | StackOverflowError e) {
             status = TrialStatus.FAILED;
             error = stackTrace(e);

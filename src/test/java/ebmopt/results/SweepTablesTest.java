@@ -138,7 +138,7 @@ class SweepTablesTest {
 
     private static TrialRecord record(String id, double value) {
         return new TrialRecord(id, "echo-snapshot", null, "echo", 0, 1L, TrialStatus.DONE, null,
-                new EchoParams(value, -1, "", -1, 0, 1, 0, false), Map.of("value", value), "{}", "test", "jvm", "host",
+                new EchoParams(value, -1, "", -1, -1, 0, 1, 0, false), Map.of("value", value), "{}", "test", "jvm", "host",
                 Map.of(), Map.of(), 0L, 1L, 0);
     }
 }

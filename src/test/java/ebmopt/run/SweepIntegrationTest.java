@@ -137,6 +137,28 @@ class SweepIntegrationTest {
         assertEquals(Map.of("done", 8L, "diverged", 2L), candidatesPerStatus(retried.layout()));
     }
 
+    @Test
+    void aTrialThatThrowsDivergedKeepsTheCurvesItRecordedUntilThen() throws Exception {
+        Path job = TestSweeps.job(dir, "echo-blowup", """
+                params { throw-diverged-on-replicate = 1, steps = 4, candidates = 2 }
+                sweep.grids = [ { replicate = {from = 0, until = 2} } ]
+                """);
+        SweepReport report = SweepRunner.run(spark, TestSweeps.plan(job, dir.resolve("out")));
+        assertEquals(1, report.count("done"));
+        assertEquals(1, report.count("diverged"));
+        Row diverged = ResultTables.read(spark, report.layout(), ResultTables.TRIALS)
+                .where("status = 'diverged'").first();
+        assertTrue(diverged.<String>getAs("error").contains("injected divergence on replicate 1"));
+        assertEquals(1L, ResultTables.read(spark, report.layout(), ResultTables.TRIALS)
+                .where("status = 'diverged' AND metrics['replicate'] = 1").count(), "its metrics are kept");
+        ResultTables.read(spark, report.layout(), ResultTables.CURVES).createOrReplaceTempView("blowup_curves");
+        List<Row> curve = spark.sql("SELECT c.step, c.value FROM blowup_curves c WHERE c.trial_id = '"
+                + diverged.<String>getAs("trial_id") + "' ORDER BY c.step").collectAsList();
+        assertEquals(4, curve.size());
+        assertEquals(3.0, curve.get(3).getDouble(1), 1e-12);
+        assertEquals(Map.of("done", 2L, "diverged", 2L), candidatesPerStatus(report.layout()));
+    }
+
     /** Status -> candidates of the trials with that status (statuses with none left out). */
     private static Map<String, Long> candidatesPerStatus(ResultLayout layout) {
         ResultTables.read(spark, layout, ResultTables.TRIALS).createOrReplaceTempView("faults_trials");

@@ -2,6 +2,7 @@ package ebmopt.testing;
 
 import ebmopt.experiment.Experiment;
 import ebmopt.experiment.TrialContext;
+import ebmopt.experiment.TrialDivergedException;
 import ebmopt.experiment.TrialOutcome;
 
 import java.nio.file.Files;
@@ -63,6 +64,9 @@ public final class EchoExperiment implements Experiment<EchoParams> {
         }
         for (int i = 0; i < p.candidates(); i++) {
             outcome.candidate(context.replicate() + "," + i, p.value() * (i + 1), (double) i / p.candidates());
+        }
+        if (context.replicate() == p.throwDivergedOnReplicate()) {
+            throw new TrialDivergedException("injected divergence on replicate " + context.replicate(), outcome);
         }
         return outcome;
     }

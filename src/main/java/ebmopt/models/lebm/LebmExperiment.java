@@ -81,11 +81,13 @@ public final class LebmExperiment implements Experiment<LebmParams> {
         for (int it = resumed.iterations() + 1; it <= p.iterations(); it++) {
             last = model.step(it);
             if (!last.finite()) {
-                throw new TrialDivergedException("loss not finite at iteration " + it + ": " + last);
+                // the curves so far, and the last step's finite losses, go with the diverged trial
+                recordFiniteLosses(outcome, it, last);
+                outcome.metric("diverged_at_iteration", it);
+                throw new TrialDivergedException("loss not finite at iteration " + it + ": " + last, outcome);
             }
             if (it % p.lossCurveEvery() == 0 || it == p.iterations()) {
-                outcome.curve("vae_loss", it, last.vaeLoss()).curve("recon_nll", it, last.reconNll())
-                        .curve("kl_q0", it, last.klQ0()).curve("prior_loss", it, last.priorLoss());
+                recordFiniteLosses(outcome, it, last);
             }
             if (p.evalEvery() > 0 && it % p.evalEvery() == 0 && it < p.iterations()) {
                 long t0 = System.nanoTime();
@@ -163,5 +165,16 @@ public final class LebmExperiment implements Experiment<LebmParams> {
                 ? new Svgd(steps, p.svgdStepSize()).run(l, start, t -> { })
                 : Langevin.run(l, start, steps, StepSchedule.constant(p.langevinStepSize()), rng, t -> { });
         return new Proposals(model.decodeAndScore(task, z), model.predictedScores(z));
+    }
+
+    /** The step's losses as curve points at {@code it}, leaving out any that are not finite. */
+    private static void recordFiniteLosses(TrialOutcome outcome, int it, LatentEbm.StepLosses losses) {
+        double[] values = {losses.vaeLoss(), losses.reconNll(), losses.klQ0(), losses.priorLoss()};
+        String[] names = {"vae_loss", "recon_nll", "kl_q0", "prior_loss"};
+        for (int i = 0; i < names.length; i++) {
+            if (Double.isFinite(values[i])) {
+                outcome.curve(names[i], it, values[i]);
+            }
+        }
     }
 }
