@@ -84,9 +84,7 @@ final class LatentVae {
         SDVariable yhat = out[1];
         SDVariable xNll;
         if (discrete) {
-            // log-softmax over each position's tokens, back in the [n, L*V] layout of the one-hot x
-            SDVariable logp = sd.reshape(sd.nn.logSoftmax(sd.reshape(gx, -1, vocabulary)), -1, (long) width);
-            xNll = sd.sum(logp.mul(x), 1).neg();
+            xNll = categoricalNll(sd, gx, x, positions, vocabulary);
         } else {
             // a unit-variance Gaussian around the generator's mean (up to a constant)
             xNll = sd.sum(gx.sub(x).mul(gx.sub(x)), 1).mul(0.5);
@@ -124,6 +122,21 @@ final class LatentVae {
             }
         }
         sampler.setLossVariables("ys");
+    }
+
+    /**
+     * -log p(x | logits) of one-hot x ([n, L*V]) under a categorical per position, summed over
+     * the L positions: [n]. The log-sum-exp subtracts the largest logit by hand because SameDiff
+     * M2.1's logSoftmax is the log of an underflowed softmax: -inf once a logit trails the
+     * largest by ~104, and -inf times x's zero made the NLL NaN once the decoder grew that
+     * confident (TF-Bind trials at ~5000 iterations).
+     */
+    static SDVariable categoricalNll(SameDiff sd, SDVariable logits, SDVariable x, int positions, int vocabulary) {
+        SDVariable a = sd.reshape(logits, -1, vocabulary);
+        SDVariable max = sd.max(a, true, 1);
+        SDVariable logSumExp = sd.math.log(sd.sum(sd.math.exp(a.sub(max)), true, 1)).add(max);
+        SDVariable chosen = sd.sum(a.mul(sd.reshape(x, -1, vocabulary)), true, 1);
+        return sd.sum(sd.reshape(logSumExp.sub(chosen), -1, positions), 1);
     }
 
     /**
