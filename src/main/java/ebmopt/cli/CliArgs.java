@@ -9,22 +9,36 @@ import java.util.List;
 
 /**
  * The command line shared by every command:
- * {@code COMMAND [ARG] [--conf PROFILE] [--scale NAME] [--set key=value]... [--retry-failed] [--dry-run]}.
+ * {@code COMMAND [ARG] [--conf PROFILE] [--scale NAME] [--set key=value]... [--retry-failed] [--dry-run]},
+ * and for {@code resample} also {@code --trial ID [--state FILE] [--vary key=v1,v2]...}.
  *
- * @param command    sweep | tables | sql | nightly | oracle
- * @param argument   the job file (sweep), the table family (tables), the query (sql), the selection (nightly) or
+ * @param command    sweep | resample | tables | sql | nightly | oracle
+ * @param argument   the job file (sweep, resample), the table family (tables), the query (sql), the selection (nightly) or
  *                   the task (oracle)
  * @param profile    the conf/ profile; "local" when conf/local.conf exists and none is given
  * @param scale      the job scale, or null
  * @param overrides  key=value overrides, in order; --retry-failed and --dry-run add theirs
+ * @param resample   resample's own options (empty for the other commands)
  */
-record CliArgs(String command, String argument, String profile, String scale, List<String> overrides) {
+record CliArgs(String command, String argument, String profile, String scale, List<String> overrides,
+               ResampleOptions resample) {
+
+    /**
+     * @param trial a trial id, or a prefix of exactly one of the sweep's
+     * @param state a saved state to read instead of the trial's own, or null
+     * @param vary  "key=v1,v2" axes, in order
+     */
+    record ResampleOptions(String trial, String state, List<String> vary) {
+        static final ResampleOptions NONE = new ResampleOptions(null, null, List.of());
+    }
 
     static final String USAGE = """
             Usage: ebm-opt COMMAND [ARG] [options]
 
             Commands:
               sweep JOB.conf     run (or resume) the sweep a job file declares
+              resample JOB.conf  sample a trained LEBM trial of the job's sweep again with other sampler
+                                 settings, without retraining: --trial ID [--state FILE] [--vary key=v1,v2]...
               tables all         every reproduced table: Parquet, HTML report with plots, Markdown twin
               tables gaussian    aggregate result tables into the paper's tables (Parquet + Markdown)
               sql "QUERY"        run a Spark SQL query over the result tables (views: trials, curves, tables/*)
@@ -37,6 +51,12 @@ record CliArgs(String command, String argument, String profile, String scale, Li
               --set key=value    override any configuration key (repeatable), e.g. --set output.root=/tmp/r
               --retry-failed     run again the trials recorded as failed or diverged
               --dry-run          validate and expand the sweep, print its trials, run nothing
+              --trial ID         (resample) the trial: its id or a unique prefix (sweep --dry-run lists them)
+              --state FILE       (resample) a saved state to use; default: the trial's kept final state
+                                 (run.keep-final-state) or else its checkpoint
+              --vary key=a,b     (resample) sampler keys to try, repeatable: their product is sampled;
+                                 keys: sampler, candidates, sampler-steps, svgd-step-size,
+                                 langevin-step-size, lambda1, lambda2
             """;
 
     static CliArgs parse(String[] args) {
@@ -44,16 +64,25 @@ record CliArgs(String command, String argument, String profile, String scale, Li
             throw new UsageException(null);
         }
         String command = args[0];
-        if (!List.of("sweep", "tables", "sql", "nightly", "oracle").contains(command)) {
+        if (!List.of("sweep", "resample", "tables", "sql", "nightly", "oracle").contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
         String argument = null;
         String profile = null;
         String scale = null;
         List<String> overrides = new ArrayList<>();
+        String trial = null;
+        String state = null;
+        List<String> vary = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
+            if (List.of("--trial", "--state", "--vary").contains(a) && !command.equals("resample")) {
+                throw new UsageException(a + " is an option of resample, not of " + command);
+            }
             switch (a) {
+                case "--trial" -> trial = value(args, ++i, a);
+                case "--state" -> state = value(args, ++i, a);
+                case "--vary" -> vary.add(value(args, ++i, a));
                 case "--conf" -> profile = value(args, ++i, a);
                 case "--scale" -> scale = value(args, ++i, a);
                 case "--set" -> overrides.add(value(args, ++i, a));
@@ -73,12 +102,17 @@ record CliArgs(String command, String argument, String profile, String scale, Li
         if (profile == null && Files.isRegularFile(Path.of("conf", "local.conf"))) {
             profile = "local";
         }
-        return new CliArgs(command, argument, profile, scale, overrides);
+        if (command.equals("resample") && trial == null) {
+            throw new UsageException("resample needs --trial ID (sweep JOB.conf --dry-run lists the trials)");
+        }
+        return new CliArgs(command, argument, profile, scale, overrides,
+                command.equals("resample") ? new ResampleOptions(trial, state, List.copyOf(vary)) : ResampleOptions.NONE);
     }
 
-    /** The configuration request; the job file only for the sweep command. */
+    /** The configuration request; the job file only for the commands that take one. */
     LoadRequest request() {
-        return new LoadRequest(profile, command.equals("sweep") ? Path.of(argument) : null, scale, overrides);
+        boolean job = command.equals("sweep") || command.equals("resample");
+        return new LoadRequest(profile, job ? Path.of(argument) : null, scale, overrides);
     }
 
     private static String value(String[] args, int i, String option) {

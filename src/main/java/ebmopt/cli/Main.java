@@ -2,6 +2,7 @@ package ebmopt.cli;
 
 import ebmopt.config.ConfigError;
 import ebmopt.config.ConfigLayers;
+import ebmopt.config.InvalidParameterException;
 import ebmopt.config.LoadedConfig;
 import ebmopt.config.Settings;
 import ebmopt.experiment.ExperimentRegistry;
@@ -30,7 +31,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The command-line entry point: {@code sweep}, {@code tables}, {@code sql}, {@code nightly} and {@code oracle}. A thin shell
+ * The command-line entry point: {@code sweep}, {@code resample}, {@code tables}, {@code sql}, {@code nightly} and {@code oracle}. A thin shell
  * over the run, results and report packages; the same on a laptop and under spark-submit.
  * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration, 3 a nightly regression.
  */
@@ -49,6 +50,7 @@ public final class Main {
             cli = CliArgs.parse(args);
             return switch (cli.command()) {
                 case "sweep" -> sweep(cli, out);
+                case "resample" -> ResampleCommand.run(cli, out);
                 case "tables" -> tables(cli, out);
                 case "nightly" -> nightly(cli, out);
                 case "oracle" -> oracle(cli, out);
@@ -60,7 +62,7 @@ public final class Main {
             }
             System.err.print(CliArgs.USAGE);
             return 2;
-        } catch (ConfigError e) {
+        } catch (ConfigError | InvalidParameterException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
         }

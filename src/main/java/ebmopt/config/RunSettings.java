@@ -12,9 +12,10 @@ import static ebmopt.config.InvalidParameterException.require;
  * @param trialProgressInterval how often a long trial logs its own progress
  * @param dryRun                expand and validate the sweep, print the plan, run nothing
  * @param checkpointInterval    how often a long trial that can resume saves its state (0: never)
+ * @param keepFinalState        keep each trained trial's final state after its commit, for resampling
  */
 public record RunSettings(boolean retryFailed, Duration progressInterval, Duration trialProgressInterval,
-                          boolean dryRun, Duration checkpointInterval) {
+                          boolean dryRun, Duration checkpointInterval, boolean keepFinalState) {
     public RunSettings {
         require(!progressInterval.isNegative() && !progressInterval.isZero(), "progress-interval", "must be positive");
         require(!trialProgressInterval.isNegative() && !trialProgressInterval.isZero(), "trial-progress-interval",

@@ -22,6 +22,18 @@ public interface TrialCheckpoints {
     /** Saves {@code state} atomically, replacing the previous state (a reader sees one or the other). */
     void save(byte[] state);
 
+    /**
+     * Whether the run keeps each trial's trained state after its commit ({@code run.keep-final-state}),
+     * so that a trial can save it with {@link #keepFinal} for resampling without retraining.
+     */
+    default boolean keepsFinal() {
+        return false;
+    }
+
+    /** Keeps the trial's trained state past its commit; ignored unless {@link #keepsFinal}. */
+    default void keepFinal(byte[] state) {
+    }
+
     /** No saving: every attempt starts afresh. */
     static TrialCheckpoints none() {
         return new TrialCheckpoints() {

@@ -23,29 +23,72 @@ import java.util.UUID;
  * On local disks the checksummed file system is bypassed: its data file and its {@code .crc}
  * twin are renamed one after the other, and a process killed between the two renames left a
  * checkpoint that failed its checksum.
+ *
+ * <p>With {@code run.keep-final-state}, a trial's trained state also goes to
+ * {@code _final-states/<trial id>.ckpt}, which outlives the commit (for {@code ebm-opt resample}).
  */
 public final class CheckpointStore implements TrialCheckpoints {
     public static final String DIR = "_checkpoints";
+    public static final String FINAL_DIR = "_final-states";
     private static final String SUFFIX = ".ckpt";
 
     private final Path file;
+    private final Path finalFile;
     private final Configuration hadoop;
     private final long intervalNanos;
+    private final boolean keepFinal;
     private long lastSaveNanos = System.nanoTime();
 
     /**
      * @param intervalMs how long between saves ({@link #due}); 0 turns saving off
+     * @param keepFinal  whether {@link #keepFinal} writes the trained state (else it is ignored)
      */
-    public CheckpointStore(ResultLayout layout, String trialId, Configuration hadoop, long intervalMs) {
-        this.file = new Path(new Path(layout.root(), DIR), trialId + SUFFIX);
+    public CheckpointStore(ResultLayout layout, String trialId, Configuration hadoop, long intervalMs,
+                           boolean keepFinal) {
+        this.file = checkpointFile(layout, trialId);
+        this.finalFile = finalStateFile(layout, trialId);
         this.hadoop = hadoop;
         this.intervalNanos = intervalMs * 1_000_000L;
+        this.keepFinal = keepFinal;
+    }
+
+    /** Where a trial's checkpoint lives while it trains (and after an interruption). */
+    public static Path checkpointFile(ResultLayout layout, String trialId) {
+        return new Path(new Path(layout.root(), DIR), trialId + SUFFIX);
+    }
+
+    /** Where a trial's trained state lives after its commit, when the run kept it. */
+    public static Path finalStateFile(ResultLayout layout, String trialId) {
+        return new Path(new Path(layout.root(), FINAL_DIR), trialId + SUFFIX);
+    }
+
+    /**
+     * The most trained state a trial has left: its kept final state, else its checkpoint (a trial
+     * still running or interrupted); empty when it has neither.
+     */
+    public static Optional<Saved> mostTrained(ResultLayout layout, String trialId, Configuration hadoop) {
+        for (Path candidate : new Path[] {finalStateFile(layout, trialId), checkpointFile(layout, trialId)}) {
+            Optional<byte[]> bytes = read(candidate, hadoop);
+            if (bytes.isPresent()) {
+                return Optional.of(new Saved(candidate, bytes.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A saved state and the file it came from. */
+    public record Saved(Path file, byte[] bytes) {
     }
 
     @Override
     public Optional<byte[]> latest() {
+        return read(file, hadoop);
+    }
+
+    /** The bytes of a saved state, or empty when the file does not exist. */
+    public static Optional<byte[]> read(Path file, Configuration hadoop) {
         try {
-            FileSystem fs = fileSystem();
+            FileSystem fs = rawFileSystem(file, hadoop);
             if (!fs.exists(file)) {
                 return Optional.empty();
             }
@@ -53,7 +96,7 @@ public final class CheckpointStore implements TrialCheckpoints {
                 return Optional.of(in.readAllBytes());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint " + file, e);
+            throw new UncheckedIOException("cannot read the saved state " + file, e);
         }
     }
 
@@ -64,9 +107,27 @@ public final class CheckpointStore implements TrialCheckpoints {
 
     @Override
     public void save(byte[] state) {
+        write(file, state);
+        lastSaveNanos = System.nanoTime();
+    }
+
+    @Override
+    public boolean keepsFinal() {
+        return keepFinal;
+    }
+
+    @Override
+    public void keepFinal(byte[] state) {
+        if (keepFinal) {
+            write(finalFile, state);
+        }
+    }
+
+    /** Writes a temporary file and renames it over {@code file}. */
+    private void write(Path file, byte[] state) {
         Path tmp = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            FileSystem fs = fileSystem();
+            FileSystem fs = rawFileSystem(file, hadoop);
             fs.mkdirs(file.getParent());
             try (FSDataOutputStream out = fs.create(tmp, true)) {
                 out.write(state);
@@ -79,22 +140,21 @@ public final class CheckpointStore implements TrialCheckpoints {
             } else {
                 FileContext.getFileContext(file.toUri(), hadoop).rename(tmp, file, Options.Rename.OVERWRITE);
             }
-            lastSaveNanos = System.nanoTime();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the checkpoint " + file, e);
+            throw new UncheckedIOException("cannot save the state " + file, e);
         }
     }
 
-    /** The checkpoint's file system; on a local disk its raw, unchecksummed form. */
-    private FileSystem fileSystem() throws IOException {
+    /** A file's file system; on a local disk its raw, unchecksummed form. */
+    private static FileSystem rawFileSystem(Path file, Configuration hadoop) throws IOException {
         FileSystem fs = file.getFileSystem(hadoop);
         return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
     }
 
-    /** Removes the trial's checkpoint (after its commit). */
+    /** Removes the trial's checkpoint (after its commit); a kept final state stays. */
     public void clear() {
         try {
-            fileSystem().delete(file, false);
+            rawFileSystem(file, hadoop).delete(file, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the checkpoint " + file, e);
         }

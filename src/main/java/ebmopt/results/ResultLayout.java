@@ -17,6 +17,7 @@ import java.io.Serializable;
  * snapshot/                          all committed trials compacted into few files (a cache, see SweepTables)
  * _staging/                          folders being written; never read
  * _checkpoints/&lt;trial id&gt;.ckpt        a long trial's last saved state, until it is committed (CheckpointStore)
+ * _final-states/&lt;trial id&gt;.ckpt       a trained state kept past the commit (run.keep-final-state)
  * </pre>
  *
  * A trial's folder appears by one atomic rename, so readers see all of a trial or none.

@@ -14,8 +14,10 @@ import java.io.Serializable;
  * @param trialProgressIntervalMs how often a long trial logs its progress
  * @param codeVersion             the driver's code version
  * @param checkpointIntervalMs    how often a trial that can resume saves its state (0: never)
+ * @param keepFinalState          whether trials keep their trained state after the commit
  */
 public record RunContext(String sweep, String scale, ResultLayout layout, String dataDir,
-                         long trialProgressIntervalMs, String codeVersion, long checkpointIntervalMs)
+                         long trialProgressIntervalMs, String codeVersion, long checkpointIntervalMs,
+                         boolean keepFinalState)
         implements Serializable {
 }

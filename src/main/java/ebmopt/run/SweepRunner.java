@@ -101,7 +101,7 @@ public final class SweepRunner {
         RunContext context = new RunContext(plan.sweepName(), plan.config().scale(), layout,
                 java.nio.file.Path.of(plan.settings().dataDir()).toAbsolutePath().toString(),
                 plan.settings().run().trialProgressInterval().toMillis(), Provenance.codeVersion(),
-                plan.settings().run().checkpointInterval().toMillis());
+                plan.settings().run().checkpointInterval().toMillis(), plan.settings().run().keepFinalState());
         TrialExecution execution = new TrialExecution(context, counters);
         ProgressMonitor monitor = new ProgressMonitor(plan.sweepName(), counters, ordered.size(), totalCost);
         Map<Boolean, List<TrialSpec>> byPlace = ordered.stream()

@@ -66,7 +66,7 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
         String error = null;
         Configuration hadoop = new Configuration();
         CheckpointStore checkpoints = new CheckpointStore(run.layout(), trial.trialId(), hadoop,
-                run.checkpointIntervalMs());
+                run.checkpointIntervalMs(), run.keepFinalState());
         try {
             outcome = runTyped(experiment, params, new LoggingTrialContext(trial, Path.of(run.dataDir()),
                     run.trialProgressIntervalMs(), spark, checkpoints));

@@ -18,7 +18,35 @@ class CheckpointStoreTest {
     Path dir;
 
     private CheckpointStore store(String trial, long intervalMs) {
-        return new CheckpointStore(new ResultLayout(dir.toUri().toString()), trial, new Configuration(), intervalMs);
+        return new CheckpointStore(layout(), trial, new Configuration(), intervalMs, false);
+    }
+
+    private ResultLayout layout() {
+        return new ResultLayout(dir.toUri().toString());
+    }
+
+    @Test
+    void aKeptFinalStateOutlivesTheClearAndIsPreferredOverTheCheckpoint() {
+        Configuration hadoop = new Configuration();
+        CheckpointStore keeping = new CheckpointStore(layout(), "t1", hadoop, 60_000, true);
+        assertTrue(keeping.keepsFinal());
+        assertEquals(Optional.empty(), CheckpointStore.mostTrained(layout(), "t1", hadoop));
+        keeping.save(new byte[] {1});
+        CheckpointStore.Saved running = CheckpointStore.mostTrained(layout(), "t1", hadoop).orElseThrow();
+        assertArrayEquals(new byte[] {1}, running.bytes(), "while it trains: the checkpoint");
+        assertEquals(CheckpointStore.checkpointFile(layout(), "t1"), running.file());
+        keeping.keepFinal(new byte[] {2});
+        keeping.clear();
+        assertEquals(Optional.empty(), keeping.latest(), "the checkpoint is gone after the commit");
+        CheckpointStore.Saved kept = CheckpointStore.mostTrained(layout(), "t1", hadoop).orElseThrow();
+        assertArrayEquals(new byte[] {2}, kept.bytes());
+        assertEquals(CheckpointStore.finalStateFile(layout(), "t1"), kept.file());
+
+        CheckpointStore notKeeping = store("t2", 60_000);
+        assertFalse(notKeeping.keepsFinal());
+        notKeeping.keepFinal(new byte[] {3});
+        assertEquals(Optional.empty(), CheckpointStore.mostTrained(layout(), "t2", hadoop),
+                "without run.keep-final-state nothing is kept");
     }
 
     @Test

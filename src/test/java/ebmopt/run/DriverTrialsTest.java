@@ -93,7 +93,7 @@ class DriverTrialsTest {
         SweepPlan plan = TestSweeps.plan(job, dir.resolve("out"));
         RunContext context = new RunContext(plan.sweepName(), null,
                 SweepRunner.layout(plan, spark.sparkContext().hadoopConfiguration()),
-                dir.toAbsolutePath().toString(), 30_000, "test", 0);
+                dir.toAbsolutePath().toString(), 30_000, "test", 0, false);
         SweepCounters counters = SweepCounters.register(spark.sparkContext(), "driver-count");
         double cost = plan.trials().stream().mapToDouble(TrialSpec::cost).sum();
         ProgressMonitor monitor = new ProgressMonitor(plan.sweepName(), counters, 3, cost);

@@ -208,9 +208,12 @@ final class LatentEbm {
         return z;
     }
 
-    /** l(z) with y_max the visible data's best normalised score (1 by construction). */
-    LatentObjective proposalObjective() {
-        return new LatentObjective(vae, ratio, yRange.normalise(data.maxY()), p.lambda1(), p.lambda2());
+    /**
+     * l(z) with the given weights and y_max the visible data's best normalised score (1 by
+     * construction); the trial's own weights are its params', a resample may use others.
+     */
+    LatentObjective proposalObjective(double lambda1, double lambda2) {
+        return new LatentObjective(vae, ratio, yRange.normalise(data.maxY()), lambda1, lambda2);
     }
 
     /** The VAE's input for data rows: one-hot tokens [n, L*V], or normalised features [n, d]. */

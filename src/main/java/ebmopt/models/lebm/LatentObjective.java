@@ -37,6 +37,27 @@ final class LatentObjective implements LogDensity {
         return new LatentObjective(null, ratio, 0, 0, 1);
     }
 
+    /**
+     * The two parts of l(z), each averaged over the points: {fit, prior} with fit =
+     * -lambda1 |y_max - g_y(z)|^2 and prior = lambda2 (sum_k f_k(z) - |z|^2 / 2). Where the prior
+     * part dwarfs the fit, the particles follow the prior more than the wish for y_max.
+     */
+    double[] meanTerms(double[][] points) {
+        INDArray z = RowArrays.toArray(points);
+        double fit = 0;
+        if (lambda1 > 0) {
+            INDArray residual = vae.score(z).rsub(yMax);
+            fit = -lambda1 * residual.muli(residual).meanNumber().doubleValue();
+        }
+        double prior = 0;
+        if (lambda2 > 0) {
+            INDArray energy = ratio.stageSumAndGradient(z)[0];
+            INDArray halfNorm = z.mul(z).sum(1).reshape(-1, 1).muli(0.5);
+            prior = lambda2 * energy.subi(halfNorm).meanNumber().doubleValue();
+        }
+        return new double[] {fit, prior};
+    }
+
     @Override
     public double[][] gradient(double[][] points) {
         INDArray z = RowArrays.toArray(points);

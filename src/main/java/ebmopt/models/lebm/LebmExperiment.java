@@ -103,12 +103,17 @@ public final class LebmExperiment implements Experiment<LebmParams> {
             context.progress(it, p.iterations());
         }
         double trainSeconds = (System.nanoTime() - start - sampling) / 1e9;
+        if (checkpoints.keepsFinal()) {
+            checkpoints.keepFinal(model.save(new LatentEbmState.Progress(p.iterations(),
+                    System.nanoTime() - start - sampling, sampling, outcome.curves())));
+        }
         long t0 = System.nanoTime();
-        Proposals proposals = propose(model, task, p, p.samplerSteps(), model.stream(SAMPLER_SALT, 0));
+        Proposals proposals = finalProposals(model, task, p);
         double sampleSeconds = (System.nanoTime() - t0) / 1e9;
         ProposalScores scores = proposals.scores();
         scores.recordTo(outcome, "", true);
         recordPredicted(outcome, task, proposals.predicted());
+        outcome.metric("sampler_fit_term", proposals.fitTerm()).metric("sampler_prior_term", proposals.priorTerm());
         scores.recordCurve(outcome, p.iterations());
         outcome.metric("resumed_from_iteration", resumed.iterations())
                 .metric("train_seconds", trainSeconds)
@@ -142,8 +147,11 @@ public final class LebmExperiment implements Experiment<LebmParams> {
         }
     }
 
-    /** Q proposals: the oracle's scores of the decoded designs, and the model's own prediction g_y(z) (raw units). */
-    record Proposals(ProposalScores scores, double[] predicted) {
+    /**
+     * Q proposals: the oracle's scores of the decoded designs, the model's own prediction g_y(z)
+     * (raw units), and the two parts of l(z) at the particles, averaged ({@link LatentObjective#meanTerms}).
+     */
+    record Proposals(ProposalScores scores, double[] predicted, double fitTerm, double priorTerm) {
     }
 
     /**
@@ -151,20 +159,29 @@ public final class LebmExperiment implements Experiment<LebmParams> {
      * {@code predicted_p100}, the median and best of g_y over the Q particles, normalised as the
      * oracle's scores are. Far above score_p50, the sampler found designs the model overrates.
      */
-    private static void recordPredicted(TrialOutcome outcome, Task task, double[] predicted) {
+    static void recordPredicted(TrialOutcome outcome, Task task, double[] predicted) {
         double[] normalised = Arrays.stream(predicted).map(task.scoreNormalisation()::normalise).sorted().toArray();
         outcome.metric("predicted_p50", Percentile.of(normalised, 50))
                 .metric("predicted_p100", normalised[normalised.length - 1]);
     }
 
-    /** Samples Q latent particles from l(z), decodes and scores them. */
+    /** The trial's final proposals: T = sampler-steps, from the final sampling's own random stream. */
+    static Proposals finalProposals(LatentEbm model, Task task, LebmParams p) {
+        return propose(model, task, p, p.samplerSteps(), model.stream(SAMPLER_SALT, 0));
+    }
+
+    /**
+     * Samples Q latent particles from l(z), decodes and scores them. The sampler and l(z)'s weights
+     * come from {@code p}, which may differ from the model's own in those keys only (resampling).
+     */
     static Proposals propose(LatentEbm model, Task task, LebmParams p, int steps, SplittableRandom rng) {
         double[][] start = model.initialParticles(p.candidates(), rng);
-        LatentObjective l = model.proposalObjective();
+        LatentObjective l = model.proposalObjective(p.lambda1(), p.lambda2());
         double[][] z = p.sampler() == LatentSamplerKind.SVGD
                 ? new Svgd(steps, p.svgdStepSize()).run(l, start, t -> { })
                 : Langevin.run(l, start, steps, StepSchedule.constant(p.langevinStepSize()), rng, t -> { });
-        return new Proposals(model.decodeAndScore(task, z), model.predictedScores(z));
+        double[] terms = l.meanTerms(z);
+        return new Proposals(model.decodeAndScore(task, z), model.predictedScores(z), terms[0], terms[1]);
     }
 
     /** The step's losses as curve points at {@code it}, leaving out any that are not finite. */

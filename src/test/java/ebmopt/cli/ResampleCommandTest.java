@@ -1,0 +1,122 @@
+package ebmopt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ebmopt.config.LoadRequest;
+import ebmopt.results.CheckpointStore;
+import ebmopt.results.ResultTables;
+import ebmopt.run.SweepPlan;
+import ebmopt.run.SweepRunner;
+import ebmopt.testing.TestSweeps;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code resample} end to end: a CI-scale Table 7 trial that kept its final state is sampled
+ * again from the command line; the variant equal to the trial's own setting gives the trial's
+ * recorded best score, and mistakes exit 2 with a message naming what was wrong.
+ */
+class ResampleCommandTest {
+    private static final String ONE_TRIAL = "sweep.grids = [ { task = [tf-bind-8], replicate = [0] } ]";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKeptTrialIsResampledWithEachVariantAndTheResultsAreWritten() throws IOException {
+        List<String> common = List.of("output.root=\"" + dir + "\"", "run.keep-final-state = true", ONE_TRIAL);
+        SweepPlan plan = SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-table7.conf"), "ci",
+                common));
+        SparkSession spark = TestSweeps.spark();
+        assertEquals(1, SweepRunner.run(spark, plan).count("done"));
+        String trialId = plan.trials().get(0).trialId();
+        Path sweepDir = dir.resolve(plan.sweepName());
+        assertTrue(Files.exists(sweepDir.resolve(CheckpointStore.FINAL_DIR).resolve(trialId + ".ckpt")));
+        ResultTables.registerViews(spark, dir.toString());
+        double p100 = spark.sql("SELECT metrics['score_p100'] FROM trials").first().getDouble(0);
+
+        Run run = main(args(common, "--trial", trialId.substring(0, 6), "--vary", "lambda1=20,0"));
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("| lambda1=20 | 30 |") && run.out.contains("| lambda1=0 | 30 |"), run.out);
+
+        List<String> csv;
+        try (Stream<Path> files = Files.list(sweepDir.resolve(ResampleCommand.DIR))) {
+            Path file = files.findFirst().orElseThrow();
+            assertTrue(file.getFileName().toString().startsWith(trialId + "-it30-"), file.toString());
+            csv = Files.readAllLines(file);
+        }
+        assertEquals(3, csv.size(), "header and two variants: " + csv);
+        String[] same = csv.get(1).split(",");
+        assertEquals("\"lambda1=20\"", same[0]);
+        assertEquals(p100, Double.parseDouble(same[2]), 1e-6, "lambda1 = 20 is the trial's own setting");
+        assertEquals(0.0, Double.parseDouble(csv.get(2).split(",")[8]), "lambda1 = 0: no fit term");
+    }
+
+    @Test
+    void mistakesExitWith2AndSayWhatWasWrong() {
+        List<String> common = List.of("output.root=\"" + dir + "\"", ONE_TRIAL);
+        Run noState = main(args(common, "--trial", ""));
+        assertEquals(2, noState.code);
+        assertTrue(noState.err.contains("has no saved state under") && noState.err.contains("run.keep-final-state"),
+                noState.err);
+
+        Run unknown = main(args(common, "--trial", "zzzz"));
+        assertEquals(2, unknown.code);
+        assertTrue(unknown.err.contains("no trial of this sweep has an id starting 'zzzz'")
+                && unknown.err.contains("task=tf-bind-8"), "lists the trials: " + unknown.err);
+
+        Run modelKey = main(args(common, "--trial", "", "--vary", "noise-magnitude=1,10"));
+        assertEquals(2, modelKey.code);
+        assertTrue(modelKey.err.contains("noise-magnitude cannot be varied"), modelKey.err);
+
+        Run noTrial = main(new String[] {"resample", "jobs/lebm-table7.conf"});
+        assertEquals(2, noTrial.code);
+        assertTrue(noTrial.err.contains("resample needs --trial"), noTrial.err);
+
+        Run notResample = main(new String[] {"sweep", "jobs/lebm-table7.conf", "--vary", "lambda1=1"});
+        assertEquals(2, notResample.code);
+        assertTrue(notResample.err.contains("--vary is an option of resample, not of sweep"), notResample.err);
+
+        Run notLebm = main(new String[] {"resample", "jobs/quickstart.conf", "--trial", "a"});
+        assertEquals(2, notLebm.code);
+        assertTrue(notLebm.err.contains("experiment gaussian"), notLebm.err);
+    }
+
+    private static String[] args(List<String> sets, String... extra) {
+        List<String> out = new ArrayList<>(List.of("resample", "jobs/lebm-table7.conf", "--conf", TestSweeps.PROFILE,
+                "--scale", "ci"));
+        for (String s : sets) {
+            out.add("--set");
+            out.add(s);
+        }
+        out.addAll(List.of(extra));
+        return out.toArray(String[]::new);
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run main(String[] args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return new Run(code, out.toString(StandardCharsets.UTF_8), captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(err);
+        }
+    }
+}
