@@ -14,6 +14,7 @@ import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.factory.Nd4j;
@@ -91,9 +92,15 @@ public final class LebmExperiment implements Experiment<LebmParams> {
             }
             if (p.evalEvery() > 0 && it % p.evalEvery() == 0 && it < p.iterations()) {
                 long t0 = System.nanoTime();
-                propose(model, task, p, p.evalSamplerSteps(), model.stream(SAMPLER_SALT, it)).scores()
-                        .recordCurve(outcome, it);
+                ProposalScores point = propose(model, task, p, p.evalSamplerSteps(), model.stream(SAMPLER_SALT, it))
+                        .scores();
+                point.recordCurve(outcome, it);
                 sampling += System.nanoTime() - t0;
+                // the learning curve as it grows: hours of training are otherwise silent but for step counts
+                LOG.info(String.format(Locale.ROOT, "trial %s: iteration %d of %d: p100 %.3f, p50 %.3f (Q = %d, "
+                        + "%d sampler steps); recon NLL %.2f, KL(q || q0) %.1f", context.trialId(), it,
+                        p.iterations(), point.percentile(100), point.percentile(50), p.candidates(),
+                        p.evalSamplerSteps(), last.reconNll(), last.klQ0()));
             }
             if (it < p.iterations() && checkpoints.due()) {
                 long elapsed = System.nanoTime() - start;
