@@ -10,9 +10,7 @@ import ebmopt.run.SweepPlan;
 import ebmopt.run.SweepRunner;
 import ebmopt.sweep.TrialSpec;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
@@ -80,7 +78,7 @@ final class ResampleCommand {
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = new Path(new Path(layout.sweepDir(), DIR), trial.trialId() + "-it"
                 + results.get(0).trainedIterations() + "-" + stamp + ".csv");
-        try (FSDataOutputStream stream = withoutChecksums(file.getFileSystem(hadoop)).create(file, true)) {
+        try (FSDataOutputStream stream = CheckpointStore.rawFileSystem(file, hadoop).create(file, true)) {
             stream.write(csv.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             System.err.println("error: cannot write " + file + ": " + e.getMessage());
@@ -134,11 +132,6 @@ final class ResampleCommand {
                         + "while it trains and after an interruption (" + CheckpointStore.DIR + "/, every "
                         + "run.checkpoint-interval), and after its commit only when the sweep ran with "
                         + "run.keep-final-state = true (" + CheckpointStore.FINAL_DIR + "/)"));
-    }
-
-    /** On a local disk, the raw file system: one CSV, no hidden .crc twin beside it. */
-    private static FileSystem withoutChecksums(FileSystem fs) {
-        return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
     }
 
     private static String markdownRow(LebmResampler.Result r) {

@@ -145,8 +145,8 @@ public final class CheckpointStore implements TrialCheckpoints {
         }
     }
 
-    /** A file's file system; on a local disk its raw, unchecksummed form. */
-    private static FileSystem rawFileSystem(Path file, Configuration hadoop) throws IOException {
+    /** A file's file system; on a local disk its raw, unchecksummed form (no hidden .crc twin). */
+    public static FileSystem rawFileSystem(Path file, Configuration hadoop) throws IOException {
         FileSystem fs = file.getFileSystem(hadoop);
         return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
     }

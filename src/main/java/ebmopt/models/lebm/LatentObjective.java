@@ -51,7 +51,7 @@ final class LatentObjective implements LogDensity {
         }
         double prior = 0;
         if (lambda2 > 0) {
-            INDArray energy = ratio.stageSumAndGradient(z)[0];
+            INDArray energy = ratio.stageSum(z);
             INDArray halfNorm = z.mul(z).sum(1).reshape(-1, 1).muli(0.5);
             prior = lambda2 * energy.subi(halfNorm).meanNumber().doubleValue();
         }

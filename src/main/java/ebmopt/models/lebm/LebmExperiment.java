@@ -109,10 +109,11 @@ public final class LebmExperiment implements Experiment<LebmParams> {
             }
             context.progress(it, p.iterations());
         }
-        double trainSeconds = (System.nanoTime() - start - sampling) / 1e9;
+        long trainNanos = System.nanoTime() - start - sampling;
+        double trainSeconds = trainNanos / 1e9;
         if (checkpoints.keepsFinal()) {
-            checkpoints.keepFinal(model.save(new LatentEbmState.Progress(p.iterations(),
-                    System.nanoTime() - start - sampling, sampling, outcome.curves())));
+            checkpoints.keepFinal(model.save(new LatentEbmState.Progress(p.iterations(), trainNanos, sampling,
+                    outcome.curves())));
         }
         long t0 = System.nanoTime();
         Proposals proposals = finalProposals(model, task, p);

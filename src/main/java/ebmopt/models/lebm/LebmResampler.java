@@ -45,7 +45,7 @@ public final class LebmResampler {
             overrides = Map.copyOf(overrides);
         }
 
-        /** "lambda1=200 sampler=langevin", in the order given; "as trained" for none. */
+        /** "lambda1=200 sampler=langevin", in key order; "as trained" for none. */
         public String label() {
             if (overrides.isEmpty()) {
                 return "as trained";

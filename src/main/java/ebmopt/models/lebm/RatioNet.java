@@ -217,6 +217,18 @@ final class RatioNet {
      */
     INDArray[] stageSumAndGradient(INDArray z) {
         int n = z.rows();
+        INDArray value = stageSum(z);
+        INDArray dz = backward(Nd4j.ones(DataType.FLOAT, (long) n * stages, 1), false, true);
+        INDArray grad = Nd4j.zeros(DataType.FLOAT, n, latent);
+        for (int k = 0; k < stages; k++) {
+            grad.addi(rows(dz, k * n, n));
+        }
+        return new INDArray[] {value, grad};
+    }
+
+    /** sum_k f(z, k) over all stages, [n, 1], forward only (it leaves the activations for a backward). */
+    INDArray stageSum(INDArray z) {
+        int n = z.rows();
         INDArray tiled = Nd4j.create(DataType.FLOAT, (long) n * stages, latent);
         int[] counts = new int[stages];
         for (int k = 0; k < stages; k++) {
@@ -228,12 +240,7 @@ final class RatioNet {
         for (int k = 0; k < stages; k++) {
             value.addi(rows(f, k * n, n));
         }
-        INDArray dz = backward(Nd4j.ones(DataType.FLOAT, (long) n * stages, 1), false, true);
-        INDArray grad = Nd4j.zeros(DataType.FLOAT, n, latent);
-        for (int k = 0; k < stages; k++) {
-            grad.addi(rows(dz, k * n, n));
-        }
-        return new INDArray[] {value, grad};
+        return value;
     }
 
     private INDArray top(INDArray mergeMatrix) {
