@@ -67,8 +67,8 @@ final class AblationPoints {
         if (!context.hasExperiment("lebm")) {
             return Map.of();
         }
-        Dataset<Row> trials = context.spark().table(ReportContext.TRIALS_VIEW)
-                .where("experiment = 'lebm' AND params.objective = 'n2ce'");
+        Dataset<Row> trials = context.spark().table(ReportContext.trialsView("lebm"))
+                .where("params.objective = 'n2ce'");
         Column[] held = Arrays.stream(((StructType) trials.schema().apply("params").dataType()).fieldNames())
                 .filter(f -> !ablation.varied().contains(f)).map(f -> col("params." + f).as(f)).toArray(Column[]::new);
         List<Column> keys = new ArrayList<>(List.of(col("params.task"), to_json(struct(held))));

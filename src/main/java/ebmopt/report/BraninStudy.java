@@ -39,8 +39,12 @@ public final class BraninStudy implements ReproducedTable {
     /** A row: a method, the experiment that runs it and which of its trials are it. */
     private record Method(String label, String experiment, String queryBudget, String where) {
         String filter(String task) {
-            return "experiment = '" + experiment + "' AND params.task = '" + task + "' AND " + queryBudget + " = "
-                    + QUERY_BUDGET + " AND (" + where + ")";
+            return "params.task = '" + task + "' AND " + queryBudget + " = " + QUERY_BUDGET + " AND (" + where + ")";
+        }
+
+        /** The view of this method's experiment's trials. */
+        String view() {
+            return ReportContext.trialsView(experiment);
         }
     }
 
@@ -74,7 +78,7 @@ public final class BraninStudy implements ReproducedTable {
                 Row r = context.spark().sql("SELECT " + DoneRuns.RUNS + ", " + DoneRuns.FAILED + ", "
                         + DoneRuns.mean("metrics['score_p100']") + ", " + DoneRuns.std("metrics['score_p100']") + ", "
                         + DoneRuns.mean("metrics['score_p50']") + ", " + DoneRuns.std("metrics['score_p50']")
-                        + " FROM " + ReportContext.TRIALS_VIEW + " WHERE " + method.filter(task)).first();
+                        + " FROM " + method.view() + " WHERE " + method.filter(task)).first();
                 if (r.isNullAt(0) || r.getLong(0) + r.getLong(1) == 0) {
                     continue;
                 }
@@ -115,7 +119,7 @@ public final class BraninStudy implements ReproducedTable {
             }
             for (String task : TASK_ORDER) {
                 List<Row> first = context.spark().sql("SELECT trial_id, seed, replicate FROM "
-                        + ReportContext.TRIALS_VIEW + " WHERE status = 'done' AND " + method.filter(task)
+                        + method.view() + " WHERE status = 'done' AND " + method.filter(task)
                         + " ORDER BY replicate, trial_id LIMIT 1").collectAsList();
                 if (first.isEmpty()) {
                     continue;

@@ -58,8 +58,8 @@ public final class ComsSpiralStudy implements ReproducedTable {
             select.append(", ").append(DoneRuns.mean("metrics['" + m + "']")).append(", ")
                     .append(DoneRuns.std("metrics['" + m + "']"));
         }
-        select.append(" FROM ").append(ReportContext.TRIALS_VIEW)
-                .append(" WHERE experiment = 'coms' AND params.task = 'spiral' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+        select.append(" FROM ").append(ReportContext.trialsView("coms"))
+                .append(" WHERE params.task = 'spiral' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
         List<Cell> cells = new ArrayList<>();
         int order = 0;
         for (Row r : context.spark().sql(select.toString()).collectAsList()) {
@@ -97,7 +97,7 @@ public final class ComsSpiralStudy implements ReproducedTable {
     /** One sample picture (when candidates exist) and one field picture per spiral trial. */
     private List<Plot> trialPictures(ReportContext context) {
         List<Row> trials = context.spark().sql("SELECT trial_id, seed, replicate, params.variant, params.alpha, "
-                + "params.tilt FROM " + ReportContext.TRIALS_VIEW + " WHERE experiment = 'coms' AND params.task = "
+                + "params.tilt FROM " + ReportContext.trialsView("coms") + " WHERE params.task = "
                 + "'spiral' AND status = 'done' ORDER BY 4, 5, 6, 3").collectAsList();
         Map<String, Map<Long, double[]>> fields = new HashMap<>();
         for (Row r : context.spark().sql("SELECT c.trial_id, c.metric, c.step, c.value FROM "
@@ -138,7 +138,7 @@ public final class ComsSpiralStudy implements ReproducedTable {
             return out;
         }
         for (Row r : context.spark().sql("SELECT c.trial_id, c.design FROM " + ReportContext.CANDIDATES_VIEW + " c JOIN "
-                + ReportContext.TRIALS_VIEW + " t ON c.trial_id = t.trial_id WHERE t.experiment = 'coms' AND "
+                + ReportContext.trialsView("coms") + " t ON c.trial_id = t.trial_id WHERE "
                 + "t.params.task = 'spiral' ORDER BY c.trial_id, c.idx").collectAsList()) {
             String[] xy = r.getString(1).split(",");
             out.computeIfAbsent(r.getString(0), k -> new ArrayList<>())

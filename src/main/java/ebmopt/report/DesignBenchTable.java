@@ -185,8 +185,8 @@ public final class DesignBenchTable implements ReproducedTable {
         String score = source.getString("score").replace("{percentile}", percentile);
         List<Row> rows = context.spark().sql("SELECT " + source.getString("task") + ", "
                 + source.getString("query-budget") + ", " + DoneRuns.mean(score) + ", " + DoneRuns.std(score) + ", "
-                + DoneRuns.RUNS + ", " + DoneRuns.FAILED + " FROM " + ReportContext.TRIALS_VIEW
-                + " WHERE experiment = '" + source.getString("experiment") + "' AND (" + source.getString("where")
+                + DoneRuns.RUNS + ", " + DoneRuns.FAILED + " FROM "
+                + ReportContext.trialsView(source.getString("experiment")) + " WHERE (" + source.getString("where")
                 + ") GROUP BY 1, 2").collectAsList();
         for (Row r : rows) {
             double[] v = {r.isNullAt(2) ? Double.NaN : r.getDouble(2), r.isNullAt(3) ? Double.NaN : r.getDouble(3),

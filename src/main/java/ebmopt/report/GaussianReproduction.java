@@ -153,9 +153,9 @@ public final class GaussianReproduction implements ReproducedTable {
             return List.of();
         }
         List<Row> rows = context.spark().sql("SELECT t.params.objective, t.params.noise_magnitude, c.step, "
-                + "avg(c.value) FROM " + ReportContext.CURVES_VIEW + " c JOIN " + ReportContext.TRIALS_VIEW
+                + "avg(c.value) FROM " + ReportContext.CURVES_VIEW + " c JOIN " + ReportContext.trialsView("gaussian")
                 + " t ON c.trial_id = t.trial_id AND c.commit_id = t.commit_id "
-                + "WHERE t.experiment = 'gaussian' AND t.status = 'done' AND c.metric = 'sq_dist' "
+                + "WHERE t.status = 'done' AND c.metric = 'sq_dist' "
                 + "AND t.params.samples = " + samples + " AND t.params.dim = " + dim
                 + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList();
         // In the query's order (objective, then M numerically), so the legend reads 1, 10, 50, ...
@@ -219,8 +219,8 @@ public final class GaussianReproduction implements ReproducedTable {
             return out;
         }
         for (Row r : context.spark().sql("SELECT params.objective, params.noise_magnitude, "
-                + "concat_ws(', ', sort_array(collect_set(sweep))) FROM " + ReportContext.TRIALS_VIEW
-                + " WHERE experiment = 'gaussian' AND params.samples = " + samples + " AND params.dim = " + dim
+                + "concat_ws(', ', sort_array(collect_set(sweep))) FROM " + ReportContext.trialsView("gaussian")
+                + " WHERE params.samples = " + samples + " AND params.dim = " + dim
                 + " GROUP BY 1, 2").collectAsList()) {
             out.put(r.getString(0) + "|" + r.getDouble(1), r.getString(2));
         }

@@ -84,7 +84,12 @@ public final class GaussianTables {
      * runs are Table 14's first ten) counts once.
      */
     public static List<Line> build(SparkSession spark, String outputRoot, Path referenceDir) {
-        ResultTables.read(spark, outputRoot, ResultTables.TRIALS).createOrReplaceTempView("gaussian_trials");
+        Dataset<Row> trials = ResultTables.readByExperiment(spark, outputRoot, ResultTables.TRIALS).get("gaussian");
+        if (trials == null) {
+            throw new IllegalStateException("No gaussian sweep with results under " + outputRoot
+                    + ": run one first, e.g. submit/sweep jobs/quickstart.conf");
+        }
+        trials.createOrReplaceTempView("gaussian_trials");
         List<Row> groups = spark.sql("""
                 SELECT params.objective, params.noise_magnitude, params.samples, params.dim, params.step_size,
                        params.iterations, params.sample_refresh,
@@ -94,7 +99,7 @@ public final class GaussianTables {
                        stddev(CASE WHEN status = 'done' THEN metrics['traj_mse'] END),
                        avg(CASE WHEN status = 'done' THEN metrics['grad_mse'] END)
                 FROM (SELECT *, row_number() OVER (PARTITION BY trial_id ORDER BY started_at) AS copy
-                      FROM gaussian_trials WHERE experiment = 'gaussian')
+                      FROM gaussian_trials)
                 WHERE copy = 1
                 GROUP BY params.objective, params.noise_magnitude, params.samples, params.dim, params.step_size,
                          params.iterations, params.sample_refresh, params.target, params.start

@@ -1,8 +1,8 @@
 package ebmopt.report;
 
 import ebmopt.results.ResultTables;
+import ebmopt.results.SchemaUnion;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -15,8 +15,10 @@ import java.util.function.Supplier;
 /**
  * What the reproduced tables read: every committed trial under an output root (a trial two
  * sweeps share counted once), registered as the views {@code report_trials},
- * {@code report_curves} and {@code report_candidates}, and the papers' tables under the
- * reference folder.
+ * {@code report_curves} and {@code report_candidates}, one {@code report_<experiment>_trials}
+ * per experiment with its own parameter types ({@link #trialsView}), and the papers' tables
+ * under the reference folder. A section about one experiment reads that experiment's view:
+ * in {@code report_trials} a parameter name two experiments type differently is text.
  */
 public final class ReportContext {
     public static final String TRIALS_VIEW = "report_trials";
@@ -36,13 +38,25 @@ public final class ReportContext {
         if (ResultTables.sweeps(spark, outputRoot).isEmpty()) {
             experiments = List.of();
         } else {
-            Dataset<Row> trials = ResultTables.read(spark, outputRoot, ResultTables.TRIALS).dropDuplicates("trial_id");
-            trials.createOrReplaceTempView(TRIALS_VIEW);
+            Map<String, Dataset<Row>> byExperiment = ResultTables.readByExperiment(spark, outputRoot,
+                    ResultTables.TRIALS);
+            byExperiment.forEach((experiment, trials) ->
+                    trials.dropDuplicates("trial_id").createOrReplaceTempView(trialsView(experiment)));
+            SchemaUnion.union(List.copyOf(byExperiment.values())).dropDuplicates("trial_id")
+                    .createOrReplaceTempView(TRIALS_VIEW);
             ResultTables.read(spark, outputRoot, ResultTables.CURVES).createOrReplaceTempView(CURVES_VIEW);
             ResultTables.read(spark, outputRoot, ResultTables.CANDIDATES).createOrReplaceTempView(CANDIDATES_VIEW);
-            experiments = spark.sql("SELECT DISTINCT experiment FROM " + TRIALS_VIEW).as(Encoders.STRING())
-                    .collectAsList();
+            experiments = List.copyOf(byExperiment.keySet());
         }
+    }
+
+    /**
+     * The view of {@code experiment}'s trials (a trial two sweeps share counted once), its
+     * {@code params} typed as that experiment's parameters; registered when
+     * {@link #hasExperiment} says so.
+     */
+    public static String trialsView(String experiment) {
+        return "report_" + ResultTables.experimentView(experiment);
     }
 
     public SparkSession spark() {

@@ -10,7 +10,9 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -34,18 +36,34 @@ public final class ResultTables {
         return SweepTables.read(spark, layout, table);
     }
 
-    /** One table of every sweep under {@code outputRoot} (their params structs merged). */
+    /**
+     * One table of every sweep under {@code outputRoot}. The {@code params} structs of
+     * different experiments are merged by {@link SchemaUnion}'s rule: a parameter name two
+     * experiments type differently is text here; {@link #readByExperiment} keeps the types.
+     */
     public static Dataset<Row> read(SparkSession spark, String outputRoot, String table) {
-        List<ResultLayout> sweeps = sweeps(spark, outputRoot);
-        if (sweeps.isEmpty()) {
+        Map<String, Dataset<Row>> byExperiment = readByExperiment(spark, outputRoot, table);
+        if (byExperiment.isEmpty()) {
             throw new IllegalStateException("No sweeps with results under " + outputRoot + ": run a sweep first");
         }
-        Dataset<Row> all = null;
-        for (ResultLayout sweep : sweeps) {
-            Dataset<Row> one = SweepTables.read(spark, sweep, table);
-            all = all == null ? one : all.unionByName(one, true);
-        }
-        return all;
+        return SchemaUnion.union(List.copyOf(byExperiment.values()));
+    }
+
+    /**
+     * One table per experiment with results under {@code outputRoot} (sorted by name), each
+     * the union of that experiment's sweeps with its own parameter types.
+     */
+    public static Map<String, Dataset<Row>> readByExperiment(SparkSession spark, String outputRoot, String table) {
+        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+        SweepExperiments.byExperiment(spark, sweeps(spark, outputRoot)).forEach((experiment, sweeps) ->
+                tables.put(experiment, SchemaUnion.union(sweeps.stream().map(s -> SweepTables.read(spark, s, table))
+                        .toList())));
+        return tables;
+    }
+
+    /** The view of one experiment's trials, typed as that experiment's parameters: {@code gaussian_trials}. */
+    public static String experimentView(String experiment) {
+        return experiment.replaceAll("[^A-Za-z0-9_]", "_") + "_" + TRIALS;
     }
 
     /** The sweeps under {@code outputRoot} that have committed at least one trial. */
@@ -67,15 +85,23 @@ public final class ResultTables {
     }
 
     /**
-     * Registers {@code trials}, {@code curves}, {@code candidates} and every aggregated table under
-     * {@code outputRoot/tables} as temporary views; returns the names registered.
+     * Registers {@code trials}, {@code curves}, {@code candidates}, one {@code <experiment>_trials}
+     * per experiment with results, and every aggregated table under {@code outputRoot/tables}
+     * as temporary views; returns the names registered.
      */
     public static List<String> registerViews(SparkSession spark, String outputRoot) {
         List<String> names = new ArrayList<>();
         if (!sweeps(spark, outputRoot).isEmpty()) {
             for (String table : PER_TRIAL) {
-                read(spark, outputRoot, table).createOrReplaceTempView(table);
+                Map<String, Dataset<Row>> byExperiment = readByExperiment(spark, outputRoot, table);
+                SchemaUnion.union(List.copyOf(byExperiment.values())).createOrReplaceTempView(table);
                 names.add(table);
+                if (table.equals(TRIALS)) {
+                    byExperiment.forEach((experiment, trials) -> {
+                        trials.createOrReplaceTempView(experimentView(experiment));
+                        names.add(experimentView(experiment));
+                    });
+                }
             }
         }
         for (String name : aggregatedTables(spark, outputRoot)) {

@@ -4,18 +4,22 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scripts that make the result tables named tables in a plain {@code spark-sql} or
  * {@code spark-shell} (no ebm-opt on the classpath): {@code CREATE TEMPORARY VIEW ... USING
- * parquet} over each sweep's snapshot (trials, curves, candidates) and over every aggregated table under
- * {@code tables/}. Written next to the results as {@code views.sql} and {@code views.scala}.
- * The snapshots are refreshed after every sweep run, so the views miss only the trials of a
+ * parquet} over each sweep's snapshot (curves, candidates, and each experiment's trials), a
+ * {@code trials} view over those, and one over every aggregated table under {@code tables/}.
+ * Written next to the results as {@code views.sql} and {@code views.scala}. The snapshots are refreshed after every sweep run, so the views miss only the trials of a
  * run still in progress ({@code submit/sql} reads those too).
  */
 public final class ViewScripts {
@@ -25,19 +29,35 @@ public final class ViewScripts {
     private ViewScripts() {
     }
 
-    /** The CREATE TEMPORARY VIEW statements for everything under {@code outputRoot}, one per view. */
+    /**
+     * The CREATE TEMPORARY VIEW statements for everything under {@code outputRoot}, one per
+     * view: {@code trials}, {@code curves} and {@code candidates} over every sweep, one
+     * {@code <experiment>_trials} per experiment with its own parameter types, and the
+     * aggregated tables. {@code trials} is the union of the experiments' views under
+     * {@link SchemaUnion}'s rule, written out as SQL.
+     */
     public static List<String> statements(SparkSession spark, String outputRoot) {
         List<String> statements = new ArrayList<>();
         List<ResultLayout> sweeps = ResultTables.sweeps(spark, outputRoot);
         for (String table : ResultTables.PER_TRIAL) {
-            // Only snapshots that hold the table: a sweep not run since candidates existed has none.
-            List<String> names = sweeps.stream().filter(s -> exists(spark, new Path(s.snapshot(), table)))
-                    .map(s -> new Path(s.sweepDir()).getName()).toList();
-            if (!names.isEmpty()) {
-                String parent = new Path(sweeps.get(0).sweepDir()).getParent().toString();
-                String glob = parent + "/" + (names.size() == 1 ? names.get(0) : "{" + String.join(",", names) + "}");
-                statements.add(view(table, glob + "/snapshot/" + table, true));
+            if (!table.equals(ResultTables.TRIALS)) {
+                snapshotGlob(spark, sweeps, table).ifPresent(glob -> statements.add(view(table, glob, true)));
             }
+        }
+        Map<String, StructType> experiments = new LinkedHashMap<>();
+        SweepExperiments.byExperiment(spark, sweeps).forEach((experiment, ofIt) ->
+                snapshotGlob(spark, ofIt, ResultTables.TRIALS).ifPresent(glob -> {
+                    String name = ResultTables.experimentView(experiment);
+                    statements.add(view(name, glob, true));
+                    experiments.put(name, spark.read().option("mergeSchema", "true").parquet(glob).schema());
+                }));
+        if (!experiments.isEmpty()) {
+            StructType target = SchemaUnion.target(List.copyOf(experiments.values()));
+            List<String> selects = new ArrayList<>();
+            experiments.forEach((name, schema) -> selects.add("SELECT "
+                    + String.join(", ", SchemaUnion.selectList(schema, target)) + " FROM " + name));
+            statements.add("CREATE OR REPLACE TEMPORARY VIEW " + ResultTables.TRIALS + " AS "
+                    + String.join(" UNION ALL ", selects));
         }
         try {
             Path dir = new Path(outputRoot, ResultTables.TABLES_DIR);
@@ -76,6 +96,21 @@ public final class ViewScripts {
         }
         return out.append(").foreach(s => spark.sql(s))\nprintln(\"views: \" + spark.catalog.listTables().collect()"
                 + ".map(_.name).mkString(\", \"))\n").toString();
+    }
+
+    /**
+     * A glob over the snapshots of {@code sweeps} that hold {@code table} (a sweep not run
+     * since the table existed has none); empty when none does.
+     */
+    private static Optional<String> snapshotGlob(SparkSession spark, List<ResultLayout> sweeps, String table) {
+        List<String> names = sweeps.stream().filter(s -> exists(spark, new Path(s.snapshot(), table)))
+                .map(s -> new Path(s.sweepDir()).getName()).toList();
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        String parent = new Path(sweeps.get(0).sweepDir()).getParent().toString();
+        return Optional.of(parent + "/" + (names.size() == 1 ? names.get(0) : "{" + String.join(",", names) + "}")
+                + "/snapshot/" + table);
     }
 
     private static boolean exists(SparkSession spark, Path path) {

@@ -10,6 +10,7 @@ import ebmopt.run.SweepRunner;
 import ebmopt.testing.TestSweeps;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The result surfaces over real result tables from a small sweep (Table 14's job with 3 runs
- * per row, and Figure 1 at its ci scale): the tables job (Parquet, HTML with PNG plots,
- * Markdown twin), the spark-sql view script, and every Zeppelin note's SQL.
+ * The result surfaces over real result tables from small sweeps of every experiment in one
+ * output root (Table 14's job with 3 runs per row, Figure 1 at its ci scale, one COMs and one
+ * N2CE-LEBM trial on Branin): the tables job (Parquet, HTML with PNG plots, Markdown twin),
+ * the spark-sql view script, SQL across experiments and every Zeppelin note's SQL.
  */
 class ResultSurfacesTest {
+    private static final String GAUSSIAN_CANDIDATES = "SELECT c.* FROM candidates c JOIN trials t "
+            + "ON c.trial_id = t.trial_id WHERE t.experiment = 'gaussian'";
     private static final Pattern FORM = Pattern.compile("\\$\\{([^=}]+)=([^,}]*)(,[^}]*)?}");
 
     @TempDir
@@ -51,6 +55,12 @@ class ResultSurfacesTest {
                 + "{ objective = [nwj], replicate = {from = 0, until = 3} }]"))));
         SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/gaussian-figure1.conf"),
                 "ci", List.of(out))));
+        // One trial of each other experiment in the same root: their params share names with other types
+        // (coms' start is a word, gaussian's a list of numbers; lebm's noise-magnitude an integer).
+        SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/coms-branin.conf"),
+                "ci", List.of(out, "sweep.grids = [{ task = [branin-50], alpha-mode = [fixed], alpha = [0] }]"))));
+        SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-branin.conf"),
+                "ci", List.of(out, "sweep.grids = [{ task = [branin-50] }]", "params.iterations = 10"))));
         report = ReportJob.run(spark, root.toString(), reference(), "Reproduced tables", "", "");
     }
 
@@ -117,8 +127,11 @@ class ResultSurfacesTest {
         assertEquals(ResultTables.read(TestSweeps.spark(), root.toString(), ResultTables.TRIALS).count(),
                 plain.sql("SELECT * FROM trials").count());
         assertTrue(plain.sql("SELECT * FROM curves WHERE metric = 'sq_dist'").count() > 0);
-        // The Gaussian experiments propose no designs: an empty candidates view, with its columns.
-        assertEquals(0L, plain.sql("SELECT * FROM candidates").count());
+        // The Gaussian experiments propose no designs; the COMs and LEBM trials do.
+        assertEquals(0L, plain.sql(GAUSSIAN_CANDIDATES).count());
+        assertTrue(plain.sql("SELECT * FROM candidates").count() > 0);
+        assertEquals(ResultTables.read(TestSweeps.spark(), root.toString(), ResultTables.TRIALS)
+                .where("experiment = 'gaussian'").count(), plain.sql("SELECT * FROM gaussian_trials").count());
         assertEquals(List.of("trial_id", "sweep", "idx", "design", "score", "normalised", "commit_id"),
                 List.of(plain.table("candidates").columns()));
         assertEquals(1, plain.sql("SELECT * FROM reproduced WHERE table_id = 'table14' AND row_label = 'N2CE, M = 100'")
@@ -132,7 +145,7 @@ class ResultSurfacesTest {
         List<String> views = ResultTables.registerViews(spark, root.toString());
         assertTrue(views.containsAll(List.of("trials", "curves", "candidates", "reproduced", "gaussian")),
                 views.toString());
-        assertEquals(0L, spark.sql("SELECT * FROM candidates").count());
+        assertEquals(0L, spark.sql(GAUSSIAN_CANDIDATES).count());
         List<Path> notes;
         try (Stream<Path> files = Files.list(Path.of("notebooks"))) {
             notes = files.filter(p -> p.toString().endsWith(".zpln")).sorted().toList();
@@ -176,6 +189,28 @@ class ResultSurfacesTest {
     }
 
     @Test
+    void oneRootHoldsEveryExperimentAndEachKeepsItsParameterTypes() {
+        SparkSession spark = TestSweeps.spark();
+        List<String> views = ResultTables.registerViews(spark, root.toString());
+        assertTrue(views.containsAll(List.of("trials", "gaussian_trials", "coms_trials", "lebm_trials")),
+                views.toString());
+        List<Row> sweeps = spark.sql("SELECT sweep, experiment, count(*) FROM trials GROUP BY 1, 2 ORDER BY 1")
+                .collectAsList();
+        assertEquals(List.of("coms-branin-ci", "gaussian-figure1-ci", "gaussian-table14-n500", "lebm-branin-ci"),
+                sweeps.stream().map(r -> r.getString(0)).toList());
+        // Across experiments a clashing name is text; each experiment's view keeps its own type.
+        assertEquals("string", paramType(spark, "trials", "start"));
+        assertEquals("array", paramType(spark, "gaussian_trials", "start"));
+        assertEquals("integer", paramType(spark, "lebm_trials", "noise_magnitude"));
+        assertEquals("[1.5,0.75,0.0,-0.75,-1.5]", spark.sql("SELECT params.start FROM trials WHERE sweep = "
+                + "'gaussian-table14-n500' LIMIT 1").first().getString(0));
+        assertEquals(spark.sql("SELECT params.start FROM coms_trials").first().getString(0),
+                spark.sql("SELECT params.start FROM trials WHERE experiment = 'coms'").first().getString(0));
+        assertEquals(100.0, spark.sql("SELECT params.noise_magnitude FROM trials WHERE experiment = 'lebm'")
+                .first().getDouble(0));
+    }
+
+    @Test
     void theReadmeExampleQueriesRun() throws IOException {
         SparkSession spark = TestSweeps.spark();
         ResultTables.registerViews(spark, root.toString());
@@ -190,6 +225,10 @@ class ResultSurfacesTest {
             n++;
         }
         assertEquals(3, n, "the README's example queries");
+    }
+
+    private static String paramType(SparkSession spark, String view, String param) {
+        return ((StructType) spark.table(view).schema().apply("params").dataType()).apply(param).dataType().typeName();
     }
 
     /** Zeppelin's dynamic forms ${name=default} and ${name=default,a|b}, replaced by their defaults. */
