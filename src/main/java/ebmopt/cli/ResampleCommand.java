@@ -2,8 +2,9 @@ package ebmopt.cli;
 
 import com.typesafe.config.ConfigFactory;
 import ebmopt.config.RecordBinder;
-import ebmopt.models.lebm.LebmParams;
-import ebmopt.models.lebm.LebmResampler;
+import ebmopt.experiment.Experiment;
+import ebmopt.experiment.ExperimentRegistry;
+import ebmopt.experiment.Resampling;
 import ebmopt.results.CheckpointStore;
 import ebmopt.results.ResultLayout;
 import ebmopt.run.SweepPlan;
@@ -27,46 +28,49 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code resample JOB.conf --trial ID [--state FILE] [--vary key=v1,v2]...}: the trained LEBM
+ * {@code resample JOB.conf --trial ID [--state FILE] [--vary key=v1,v2]...}: the trained model
  * of one trial of the job's sweep (its saved state) sampled again with each combination of
  * sampler settings, printed as a Markdown table and written as CSV under the sweep's
- * {@code resamples/} folder. No Spark: one trial, on this machine.
+ * {@code resamples/} folder. Works for any experiment that offers {@link Resampling} (the
+ * LEBM does). No Spark: one trial, on this machine.
  */
 final class ResampleCommand {
     static final String DIR = "resamples";
-    private static final String HEADER = "variant,trained_iterations,score_p100,score_p75,score_p50,score_p25,"
-            + "predicted_p100,predicted_p50,fit_term,prior_term,distinct_designs,sample_seconds";
 
     private ResampleCommand() {
     }
 
     static int run(CliArgs cli, PrintStream out) {
         SweepPlan plan = SweepPlan.load(cli.request());
-        String experiment = plan.settings().job().experiment();
-        if (!experiment.equals("lebm")) {
-            throw new CliArgs.UsageException("resample samples trained latent EBMs (experiment lebm); "
-                    + cli.argument() + " runs experiment " + experiment);
-        }
+        return run(cli, plan, ExperimentRegistry.get(plan.settings().job().experiment()), out);
+    }
+
+    private static <P extends Record> int run(CliArgs cli, SweepPlan plan, Experiment<P> experiment,
+                                              PrintStream out) {
+        Resampling<P> resampling = experiment.resampling().orElseThrow(() -> new CliArgs.UsageException(
+                "resample samples trained models again; " + cli.argument() + " runs experiment " + experiment.name()
+                        + ", which offers no resampling (those that do: " + resampleable() + ")"));
         TrialSpec trial = find(plan.trials(), cli.resample().trial());
-        LebmParams trained = RecordBinder.bind(ConfigFactory.parseString(trial.paramsJson()), "params",
-                LebmParams.class);
-        List<LebmResampler.Variant> variants = LebmResampler.variants(trained, axes(cli.resample().vary()));
+        P trained = RecordBinder.bind(ConfigFactory.parseString(trial.paramsJson()), "params",
+                experiment.paramsType());
+        Map<String, List<String>> vary = axes(cli.resample().vary());
+        List<String> variants = resampling.variants(trained, vary);
 
         Configuration hadoop = new Configuration();
         ResultLayout layout = SweepRunner.layout(plan, hadoop);
         CheckpointStore.Saved saved = state(cli.resample().state(), layout, trial.trialId(), hadoop);
         out.println("Resampling trial " + trial.trialId() + " (" + trial.describe() + ") from " + saved.file()
-                + ": " + variants.size() + " sampler setting(s), Q = " + trained.candidates() + " as trained");
+                + ": " + variants.size() + " sampler setting(s)");
         out.println();
-        out.println("| variant | trained its | p100 | p75 | p50 | p25 | predicted p100 | predicted p50 | fit term "
-                + "| prior term | distinct | seconds |");
-        out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
-        List<LebmResampler.Result> results;
+        List<String> names = resampling.columns().stream().map(Resampling.Column::name).toList();
+        out.println("| variant | trained_iterations | " + String.join(" | ", names) + " |");
+        out.println("|" + " --- |".repeat(names.size() + 2));
+        StringBuilder csv = new StringBuilder("variant,trained_iterations," + String.join(",", names)).append('\n');
+        List<Resampling.Result> results;
         try {
-            results = LebmResampler.resample(trained, trial.seed(), saved.bytes(),
-                    java.nio.file.Path.of(plan.settings().dataDir()), variants, r -> {
-                        out.println(markdownRow(r));
+            results = resampling.resample(trained, trial.seed(), saved.bytes(),
+                    java.nio.file.Path.of(plan.settings().dataDir()), vary, r -> {
+                        out.println(markdownRow(r, resampling.columns()));
                         out.flush();
                     });
         } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -74,7 +78,7 @@ final class ResampleCommand {
                     + " as the job now defines it: " + e.getMessage());
             return 1;
         }
-        results.forEach(r -> csv.append(csvRow(r)).append('\n'));
+        results.forEach(r -> csv.append(csvRow(r, resampling.columns())).append('\n'));
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = new Path(new Path(layout.sweepDir(), DIR), trial.trialId() + "-it"
                 + results.get(0).trainedIterations() + "-" + stamp + ".csv");
@@ -85,9 +89,13 @@ final class ResampleCommand {
             return 1;
         }
         out.println();
-        out.println("Written: " + file + " (fit term: mean -lambda1 |y_max - g_y(z)|^2 at the particles; prior "
-                + "term: mean lambda2 (sum_k f_k(z) - |z|^2/2); scores normalised as in the trials table)");
+        out.println("Written: " + file + " (" + resampling.legend() + ")");
         return 0;
+    }
+
+    private static List<String> resampleable() {
+        return ExperimentRegistry.all().values().stream().filter(e -> e.resampling().isPresent())
+                .map(Experiment::name).toList();
     }
 
     /** The trial whose id is {@code idOrPrefix} or starts with it; a usage error naming the candidates otherwise. */
@@ -134,15 +142,24 @@ final class ResampleCommand {
                         + "run.keep-final-state = true (" + CheckpointStore.FINAL_DIR + "/)"));
     }
 
-    private static String markdownRow(LebmResampler.Result r) {
-        return String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f | %d | %.1f |",
-                r.variant().label(), r.trainedIterations(), r.p100(), r.p75(), r.p50(), r.p25(), r.predictedP100(),
-                r.predictedP50(), r.fitTerm(), r.priorTerm(), r.distinctDesigns(), r.seconds());
+    private static String markdownRow(Resampling.Result r, List<Resampling.Column> columns) {
+        StringBuilder row = new StringBuilder("| " + r.variant() + " | " + r.trainedIterations() + " |");
+        for (int i = 0; i < columns.size(); i++) {
+            row.append(' ').append(format(r.values()[i], columns.get(i).decimals())).append(" |");
+        }
+        return row.toString();
     }
 
-    private static String csvRow(LebmResampler.Result r) {
-        return String.format(Locale.ROOT, "\"%s\",%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%d,%.3f",
-                r.variant().label(), r.trainedIterations(), r.p100(), r.p75(), r.p50(), r.p25(), r.predictedP100(),
-                r.predictedP50(), r.fitTerm(), r.priorTerm(), r.distinctDesigns(), r.seconds());
+    private static String csvRow(Resampling.Result r, List<Resampling.Column> columns) {
+        StringBuilder row = new StringBuilder("\"" + r.variant() + "\"," + r.trainedIterations());
+        for (int i = 0; i < columns.size(); i++) {
+            row.append(',').append(format(r.values()[i], columns.get(i).decimals() == 0 ? 0 : 6));
+        }
+        return row.toString();
+    }
+
+    private static String format(double value, int decimals) {
+        return decimals == 0 ? String.valueOf(Math.round(value)) : String.format(Locale.ROOT, "%." + decimals + "f",
+                value);
     }
 }

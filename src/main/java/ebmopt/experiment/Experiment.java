@@ -1,5 +1,11 @@
 package ebmopt.experiment;
 
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * One kind of trial: a model family or simulation with its own parameter record. A new
  * experiment is one class implementing this interface plus one line in
@@ -37,6 +43,23 @@ public interface Experiment<P extends Record> {
      */
     default boolean runsOnDriver(P params) {
         return false;
+    }
+
+    /**
+     * Driver-side preparation, once per sweep run before its trials start: work the trials
+     * need that only the driver can do, such as training a re-trained oracle with Spark's
+     * MLlib (a trial on an executor cannot start Spark jobs). {@code pending} holds the
+     * parameters of the trials about to run. Nothing by default.
+     */
+    default void prepareOnDriver(SparkSession spark, Path dataDir, List<P> pending) {
+    }
+
+    /**
+     * Sampling a trained trial again with other sampler settings, without retraining
+     * ({@code submit/resample}), where the experiment offers it; empty by default.
+     */
+    default Optional<Resampling<P>> resampling() {
+        return Optional.empty();
     }
 
     /**

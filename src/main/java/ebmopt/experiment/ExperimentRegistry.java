@@ -28,6 +28,11 @@ public final class ExperimentRegistry {
         return experiment;
     }
 
+    /** Every experiment, by name. */
+    public static Map<String, Experiment<?>> all() {
+        return java.util.Collections.unmodifiableMap(EXPERIMENTS);
+    }
+
     /** The defaults of the named experiment's parameters. */
     public static Config defaults(String name) {
         String resource = get(name).defaultsResource();

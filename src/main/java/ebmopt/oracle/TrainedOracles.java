@@ -1,20 +1,14 @@
 package ebmopt.oracle;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import ebmopt.sweep.TrialSpec;
 import ebmopt.tasks.DataFiles;
 import ebmopt.tasks.ForestOracle;
 import ebmopt.tasks.RegressionForest;
 import ebmopt.tasks.SuperconductorOracleData;
 import ebmopt.tasks.TaskDataException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -28,7 +22,6 @@ public final class TrainedOracles {
     /** The tasks whose oracle is re-trained here. */
     public static final List<String> TASKS = List.of("superconductor");
     private static final Logger LOG = LoggerFactory.getLogger(TrainedOracles.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TrainedOracles() {
     }
@@ -52,24 +45,16 @@ public final class TrainedOracles {
         return superconductor(spark, dataDir, MllibForest.DESIGN_BENCH);
     }
 
-    /** Ensures the oracle of every task that a trial names in a top-level {@code task} parameter. */
-    public static void prepare(SparkSession spark, Path dataDir, Collection<TrialSpec> trials) {
-        prepare(spark, dataDir, trials, MllibForest.DESIGN_BENCH);
+    /** Ensures the oracle of each of {@code tasks} (any task names) that has a re-trained one. */
+    public static void prepare(SparkSession spark, Path dataDir, Collection<String> tasks) {
+        prepare(spark, dataDir, tasks, MllibForest.DESIGN_BENCH);
     }
 
-    static void prepare(SparkSession spark, Path dataDir, Collection<TrialSpec> trials, MllibForest.Settings settings) {
-        Set<String> tasks = new TreeSet<>();
-        for (TrialSpec t : trials) {
-            try {
-                JsonNode task = JSON.readTree(t.paramsJson()).get("task");
-                if (task != null && task.isTextual() && TASKS.contains(task.asText())) {
-                    tasks.add(task.asText());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("malformed parameters of trial " + t.trialId(), e);
+    static void prepare(SparkSession spark, Path dataDir, Collection<String> tasks, MllibForest.Settings settings) {
+        for (String task : new TreeSet<>(tasks)) {
+            if (!TASKS.contains(task)) {
+                continue;
             }
-        }
-        for (String task : tasks) {
             Result r = superconductor(spark, dataDir, settings);  // the only one in TASKS
             LOG.info("{} oracle ({}): {} {}", task, "re-trained random forest", r.trained() ? "trained into" : "cached in",
                     r.cache());

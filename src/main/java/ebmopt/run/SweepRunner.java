@@ -1,6 +1,5 @@
 package ebmopt.run;
 
-import ebmopt.oracle.TrainedOracles;
 import ebmopt.results.CommittedTrials;
 import ebmopt.results.ResultLayout;
 import ebmopt.results.SweepTables;
@@ -80,8 +79,7 @@ public final class SweepRunner {
                 plan.sweepName(), plan.trials().size(), alreadyDone, keptFailed,
                 keptFailed > 0 && !retry ? " (kept; --retry-failed runs them again)" : "", pending.size(),
                 layout.sweepDir());
-        // Re-trained oracles (Superconductor's forest) are trained here, on the driver: trials cannot use Spark.
-        TrainedOracles.prepare(spark, java.nio.file.Path.of(plan.settings().dataDir()), pending);
+        DriverPreparation.prepare(spark, plan, pending);
         List<TrialSummary> ran = pending.isEmpty() ? List.of() : execute(spark, plan, layout, pending);
         if (SweepTables.refreshSnapshot(spark, layout)) {
             LOG.info("[sweep {}] compacted the committed trials into {}", plan.sweepName(), layout.snapshot());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ebmopt.sweep.TrialSpec;
 import ebmopt.tasks.RegressionForest;
 import ebmopt.tasks.SuperconductorOracleData;
 import ebmopt.tasks.Task;
@@ -122,15 +121,11 @@ class TrainedOraclesTest {
     void aSweepTrainsTheOracleOfTheTasksItsTrialsName() {
         SyntheticSuperconductor.write(data, 300, 3);
         SparkSession spark = TestSweeps.spark();
-        TrainedOracles.prepare(spark, data, List.of(trial("{\"task\":\"tf-bind-8\"}"), trial("{\"n\":3}")), SMALL);
+        TrainedOracles.prepare(spark, data, List.of("tf-bind-8", "branin"), SMALL);
         assertFalse(Files.exists(data.resolve("superconductor/oracle")), "trained an oracle no trial needs");
-        TrainedOracles.prepare(spark, data, List.of(trial("{\"alpha\":1.0,\"task\":\"superconductor\"}")), SMALL);
+        TrainedOracles.prepare(spark, data, List.of("tf-bind-8", "superconductor"), SMALL);
         assertTrue(TaskRegistry.load("superconductor", data, 0).hasOracle());
         assertThrows(IllegalArgumentException.class, () -> TrainedOracles.ensure(spark, "tf-bind-8", data));
-    }
-
-    private static TrialSpec trial(String params) {
-        return new TrialSpec("t", "x", 0, 0, params, Map.of(), 1);
     }
 
     private static double rSquared(double[] y, double[] predicted) {

@@ -9,14 +9,18 @@ import ebmopt.models.regression.MlpTrainer;
 import ebmopt.models.regression.Regressor;
 import ebmopt.models.regression.RegressorTrainer;
 import ebmopt.models.regression.TrainerKind;
+import ebmopt.oracle.TrainedOracles;
 import ebmopt.sampling.LogDensity;
 import ebmopt.tasks.ProposalScores;
 import ebmopt.tasks.SpiralTask;
 import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
+import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -62,6 +66,12 @@ public final class ComsExperiment implements Experiment<ComsParams> {
     @Override
     public boolean runsOnDriver(ComsParams p) {
         return p.regressorTrainer() == TrainerKind.SPARK;
+    }
+
+    /** Trains (or finds cached) the re-trained oracle of any task the trials name that has one (Superconductor). */
+    @Override
+    public void prepareOnDriver(SparkSession spark, Path dataDir, List<ComsParams> pending) {
+        TrainedOracles.prepare(spark, dataDir, pending.stream().map(ComsParams::task).toList());
     }
 
     @Override

@@ -1,10 +1,12 @@
 package ebmopt.models.lebm;
 
 import ebmopt.experiment.Experiment;
+import ebmopt.experiment.Resampling;
 import ebmopt.experiment.TrialCheckpoints;
 import ebmopt.experiment.TrialContext;
 import ebmopt.experiment.TrialDivergedException;
 import ebmopt.experiment.TrialOutcome;
+import ebmopt.oracle.TrainedOracles;
 import ebmopt.sampling.Langevin;
 import ebmopt.sampling.StepSchedule;
 import ebmopt.sampling.Svgd;
@@ -13,10 +15,13 @@ import ebmopt.tasks.ProposalScores;
 import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +61,17 @@ public final class LebmExperiment implements Experiment<LebmParams> {
     @Override
     public String defaultsResource() {
         return "ebmopt/models/lebm/defaults.conf";
+    }
+
+    /** Trains (or finds cached) the re-trained oracle of any task the trials name that has one (Superconductor). */
+    @Override
+    public void prepareOnDriver(SparkSession spark, Path dataDir, List<LebmParams> pending) {
+        TrainedOracles.prepare(spark, dataDir, pending.stream().map(LebmParams::task).toList());
+    }
+
+    @Override
+    public Optional<Resampling<LebmParams>> resampling() {
+        return Optional.of(new LebmResampling());
     }
 
     @Override
