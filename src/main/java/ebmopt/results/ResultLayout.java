@@ -20,7 +20,9 @@ import java.io.Serializable;
  * _final-states/&lt;trial id&gt;.ckpt       a trained state kept past the commit (run.keep-final-state)
  * </pre>
  *
- * A trial's folder appears by one atomic rename, so readers see all of a trial or none.
+ * A trial's folder appears by one atomic rename, after its files were checked, so readers
+ * see all of a trial or none; a folder that lost a file later is treated as not committed
+ * (CommittedTrials).
  *
  * @param sweepDir the sweep's folder, fully qualified (file:/..., hdfs://...)
  */
