@@ -80,7 +80,10 @@ public final class CommittedTrials {
         return REQUIRED_FILES.stream().filter(f -> !names.contains(f)).toList();
     }
 
-    /** Deletes what interrupted runs left in staging. Call only when no other run of the sweep is active. */
+    /**
+     * Deletes what interrupted runs left in staging. Call only while holding the sweep's
+     * {@link SweepLock}: another live driver's trials may be writing there.
+     */
     public static void clearStaging(ResultLayout layout, Configuration conf) {
         try {
             FileSystem fs = layout.root().getFileSystem(conf);
