@@ -13,6 +13,7 @@ import ebmopt.report.ReportJob;
 import ebmopt.report.ReportSummary;
 import ebmopt.report.SweepSummary;
 import ebmopt.results.ResultTables;
+import ebmopt.results.SweepLockedException;
 import ebmopt.run.SparkSessions;
 import ebmopt.run.SweepPlan;
 import ebmopt.run.SweepReport;
@@ -65,6 +66,9 @@ public final class Main {
         } catch (ConfigError | InvalidParameterException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
+        } catch (SweepLockedException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -16,11 +16,14 @@ import java.io.Serializable;
  * results/&lt;trial id&gt;/_status.&lt;s&gt;.&lt;c&gt; its status (done | failed | diverged) and commit id, for a cheap scan
  * snapshot/                          all committed trials compacted into few files (a cache, see SweepTables)
  * _staging/                          folders being written; never read
+ * _driver.lock                       the driver running the sweep now, with its heartbeat (SweepLock)
  * _checkpoints/&lt;trial id&gt;.ckpt        a long trial's last saved state, until it is committed (CheckpointStore)
  * _final-states/&lt;trial id&gt;.ckpt       a trained state kept past the commit (run.keep-final-state)
  * </pre>
  *
- * A trial's folder appears by one atomic rename, so readers see all of a trial or none.
+ * A trial's folder appears by one atomic rename, after its files were checked, so readers
+ * see all of a trial or none; a folder that lost a file later is treated as not committed
+ * (CommittedTrials).
  *
  * @param sweepDir the sweep's folder, fully qualified (file:/..., hdfs://...)
  */
@@ -28,6 +31,7 @@ public record ResultLayout(String sweepDir) implements Serializable {
     public static final String RESULTS = "results";
     public static final String STAGING = "_staging";
     public static final String STATUS_PREFIX = "_status.";
+    public static final String DRIVER_LOCK = "_driver.lock";
 
     public Path root() {
         return new Path(sweepDir);
@@ -43,6 +47,11 @@ public record ResultLayout(String sweepDir) implements Serializable {
 
     public Path staging() {
         return new Path(sweepDir, STAGING);
+    }
+
+    /** The lock file of the driver running the sweep (SweepLock). */
+    public Path driverLock() {
+        return new Path(sweepDir, DRIVER_LOCK);
     }
 
     public Path snapshot() {

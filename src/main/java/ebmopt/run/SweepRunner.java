@@ -2,6 +2,7 @@ package ebmopt.run;
 
 import ebmopt.results.CommittedTrials;
 import ebmopt.results.ResultLayout;
+import ebmopt.results.SweepLock;
 import ebmopt.results.SweepTables;
 import ebmopt.results.TrialStatus;
 import ebmopt.sweep.TrialSpec;
@@ -52,11 +53,27 @@ public final class SweepRunner {
         }
     }
 
+    /**
+     * Runs the sweep's pending trials under its {@link SweepLock}, released when the run ends.
+     *
+     * @throws ebmopt.results.SweepLockedException when another live driver is running the sweep
+     */
     public static SweepReport run(SparkSession spark, SweepPlan plan) {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         ResultLayout layout = layout(plan, hadoop);
-        CommittedTrials.clearStaging(layout, hadoop);
+        SweepLock lock = SweepLock.acquire(layout, hadoop);
+        try {
+            // With the lock held no other driver of the sweep is alive: what staging holds is debris.
+            CommittedTrials.clearStaging(layout, hadoop);
+            return runLocked(spark, plan, layout, start);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private static SweepReport runLocked(SparkSession spark, SweepPlan plan, ResultLayout layout, long start) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         saveConfiguration(plan, layout, hadoop);
 
         Map<String, CommittedTrials.Commit> committed = CommittedTrials.scan(layout, hadoop);
