@@ -15,8 +15,9 @@ import java.util.List;
  * {@code spark-shell} (no ebm-opt on the classpath): {@code CREATE TEMPORARY VIEW ... USING
  * parquet} over each sweep's snapshot (trials, curves, candidates) and over every aggregated table under
  * {@code tables/}. Written next to the results as {@code views.sql} and {@code views.scala}.
- * The snapshots are refreshed after every sweep run, so the views miss only the trials of a
- * run still in progress ({@code submit/sql} reads those too).
+ * A view reads the snapshot version current when the script was written, so it misses the
+ * trials committed since ({@code submit/sql} reads those too), and the script must be written
+ * again once a later run has replaced that version and deleted it (an hour after the swap).
  */
 public final class ViewScripts {
     public static final String SQL_FILE = "views.sql";
@@ -31,12 +32,13 @@ public final class ViewScripts {
         List<ResultLayout> sweeps = ResultTables.sweeps(spark, outputRoot);
         for (String table : ResultTables.PER_TRIAL) {
             // Only snapshots that hold the table: a sweep not run since candidates existed has none.
-            List<String> names = sweeps.stream().filter(s -> exists(spark, new Path(s.snapshot(), table)))
-                    .map(s -> new Path(s.sweepDir()).getName()).toList();
+            List<String> names = sweeps.stream().flatMap(s -> SweepTables.currentSnapshot(s,
+                    spark.sparkContext().hadoopConfiguration()).filter(p -> exists(spark, new Path(p, table)))
+                    .map(p -> underRoot(s, p)).stream()).toList();
             if (!names.isEmpty()) {
                 String parent = new Path(sweeps.get(0).sweepDir()).getParent().toString();
                 String glob = parent + "/" + (names.size() == 1 ? names.get(0) : "{" + String.join(",", names) + "}");
-                statements.add(view(table, glob + "/snapshot/" + table, true));
+                statements.add(view(table, glob + "/" + table, true));
             }
         }
         try {
@@ -76,6 +78,11 @@ public final class ViewScripts {
         }
         return out.append(").foreach(s => spark.sql(s))\nprintln(\"views: \" + spark.catalog.listTables().collect()"
                 + ".map(_.name).mkString(\", \"))\n").toString();
+    }
+
+    /** A folder of {@code sweep} as {@code <sweep name>/<its path in the sweep>}: relative to the output root. */
+    private static String underRoot(ResultLayout sweep, Path folder) {
+        return new Path(sweep.sweepDir()).getName() + folder.toString().substring(sweep.sweepDir().length());
     }
 
     private static boolean exists(SparkSession spark, Path path) {

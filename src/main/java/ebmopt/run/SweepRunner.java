@@ -84,7 +84,8 @@ public final class SweepRunner {
         TrainedOracles.prepare(spark, java.nio.file.Path.of(plan.settings().dataDir()), pending);
         List<TrialSummary> ran = pending.isEmpty() ? List.of() : execute(spark, plan, layout, pending);
         if (SweepTables.refreshSnapshot(spark, layout)) {
-            LOG.info("[sweep {}] compacted the committed trials into {}", plan.sweepName(), layout.snapshot());
+            LOG.info("[sweep {}] compacted the committed trials into {}", plan.sweepName(),
+                    SweepTables.currentSnapshot(layout, hadoop).map(Object::toString).orElse("a snapshot"));
         }
         return new SweepReport(layout, plan.trials().size(), alreadyDone, keptFailed, ran,
                 (System.nanoTime() - start) / 1e9);
