@@ -98,11 +98,7 @@ public final class ReportJob {
                 write(spark, reportDir + "/" + p.fileName(), p.png());
             }
         }
-        List<String> views = ViewScripts.statements(spark, outputRoot);
-        write(spark, outputRoot + "/" + ViewScripts.SQL_FILE, ViewScripts.sql(views, outputRoot)
-                .getBytes(StandardCharsets.UTF_8));
-        write(spark, outputRoot + "/" + ViewScripts.SCALA_FILE, ViewScripts.scala(views, outputRoot)
-                .getBytes(StandardCharsets.UTF_8));
+        ViewScripts.write(spark, outputRoot);
         return new Result(tables, reportDir, markdown);
     }
 

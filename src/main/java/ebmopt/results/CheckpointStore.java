@@ -2,19 +2,13 @@ package ebmopt.results;
 
 import ebmopt.experiment.TrialCheckpoints;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A trial's checkpoint as one file, {@code _checkpoints/<trial id>.ckpt} under the sweep's
@@ -125,21 +119,8 @@ public final class CheckpointStore implements TrialCheckpoints {
 
     /** Writes a temporary file and renames it over {@code file}. */
     private void write(Path file, byte[] state) {
-        Path tmp = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            FileSystem fs = rawFileSystem(file, hadoop);
-            fs.mkdirs(file.getParent());
-            try (FSDataOutputStream out = fs.create(tmp, true)) {
-                out.write(state);
-            }
-            if (fs instanceof RawLocalFileSystem) {
-                // rename(2): replaces the previous checkpoint atomically
-                if (!fs.rename(tmp, file)) {
-                    throw new IOException("rename of " + tmp + " to " + file + " failed");
-                }
-            } else {
-                FileContext.getFileContext(file.toUri(), hadoop).rename(tmp, file, Options.Rename.OVERWRITE);
-            }
+            AtomicFiles.replace(file, state, hadoop);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the state " + file, e);
         }
@@ -147,8 +128,7 @@ public final class CheckpointStore implements TrialCheckpoints {
 
     /** A file's file system; on a local disk its raw, unchecksummed form (no hidden .crc twin). */
     public static FileSystem rawFileSystem(Path file, Configuration hadoop) throws IOException {
-        FileSystem fs = file.getFileSystem(hadoop);
-        return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
+        return AtomicFiles.rawFileSystem(file, hadoop);
     }
 
     /** Removes the trial's checkpoint (after its commit); a kept final state stays. */

@@ -14,7 +14,9 @@ import java.io.Serializable;
  * results/&lt;trial id&gt;/curves.parquet  its learning curves
  * results/&lt;trial id&gt;/candidates.parquet  its proposed designs (absent in folders of older versions)
  * results/&lt;trial id&gt;/_status.&lt;s&gt;.&lt;c&gt; its status (done | failed | diverged) and commit id, for a cheap scan
- * snapshot/                          all committed trials compacted into few files (a cache, see SweepTables)
+ * snapshot.current                   names the current snapshot version (see SweepTables)
+ * snapshots/&lt;version&gt;/               all committed trials compacted into few files (a cache, see SweepTables)
+ * snapshot/                          the snapshot of the layout before versions, until the next run replaces it
  * _staging/                          folders being written; never read
  * _driver.lock                       the driver running the sweep now, with its heartbeat (SweepLock)
  * _checkpoints/&lt;trial id&gt;.ckpt        a long trial's last saved state, until it is committed (CheckpointStore)
@@ -54,7 +56,12 @@ public record ResultLayout(String sweepDir) implements Serializable {
         return new Path(sweepDir, DRIVER_LOCK);
     }
 
-    public Path snapshot() {
+    /**
+     * The snapshot folder of the layout before versioned snapshots: readers and the sweep's next
+     * refresh use it only where no version exists yet. The current snapshot is
+     * {@link SweepTables#currentSnapshot}.
+     */
+    public Path legacySnapshot() {
         return new Path(sweepDir, "snapshot");
     }
 

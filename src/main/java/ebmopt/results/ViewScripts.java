@@ -1,5 +1,6 @@
 package ebmopt.results;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -8,6 +9,7 @@ import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,10 @@ import java.util.Optional;
  * {@code spark-shell} (no ebm-opt on the classpath): {@code CREATE TEMPORARY VIEW ... USING
  * parquet} over each sweep's snapshot (curves, candidates, and each experiment's trials), a
  * {@code trials} view over those, and one over every aggregated table under {@code tables/}.
- * Written next to the results as {@code views.sql} and {@code views.scala}. The snapshots are refreshed after every sweep run, so the views miss only the trials of a
- * run still in progress ({@code submit/sql} reads those too).
+ * Written next to the results as {@code views.sql} and {@code views.scala}. A view reads the
+ * snapshot version current when the script was written, so it misses the trials committed
+ * since ({@code submit/sql} reads those too), and the script must be written again once a
+ * later run has replaced that version and deleted it (an hour after the swap).
  */
 public final class ViewScripts {
     public static final String SQL_FILE = "views.sql";
@@ -75,6 +79,31 @@ public final class ViewScripts {
         return statements;
     }
 
+    /** Writes views.sql and views.scala for everything under {@code outputRoot}, each replaced atomically. */
+    public static void write(SparkSession spark, String outputRoot) {
+        List<String> views = statements(spark, outputRoot);
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        try {
+            AtomicFiles.replace(new Path(outputRoot, SQL_FILE), sql(views, outputRoot).getBytes(StandardCharsets.UTF_8),
+                    hadoop);
+            AtomicFiles.replace(new Path(outputRoot, SCALA_FILE), scala(views, outputRoot)
+                    .getBytes(StandardCharsets.UTF_8), hadoop);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the view scripts under " + outputRoot, e);
+        }
+    }
+
+    /**
+     * Writes the scripts again where {@code submit/tables} wrote them before, so that they name
+     * the snapshot versions current now (a sweep run calls this after replacing its snapshot).
+     */
+    public static void rewriteIfPresent(SparkSession spark, String outputRoot) {
+        Path existing = new Path(outputRoot, SQL_FILE);
+        if (exists(spark, existing)) {
+            write(spark, outputRoot);
+        }
+    }
+
     /** views.sql: for {@code spark-sql -i views.sql}. */
     public static String sql(List<String> statements, String outputRoot) {
         StringBuilder out = new StringBuilder("-- The ebm-opt result tables under " + outputRoot + " as temporary views.\n"
@@ -99,18 +128,24 @@ public final class ViewScripts {
     }
 
     /**
-     * A glob over the snapshots of {@code sweeps} that hold {@code table} (a sweep not run
-     * since the table existed has none); empty when none does.
+     * A glob over the current snapshots of {@code sweeps} that hold {@code table} (a sweep not
+     * run since the table existed has none); empty when none does.
      */
     private static Optional<String> snapshotGlob(SparkSession spark, List<ResultLayout> sweeps, String table) {
-        List<String> names = sweeps.stream().filter(s -> exists(spark, new Path(s.snapshot(), table)))
-                .map(s -> new Path(s.sweepDir()).getName()).toList();
+        List<String> names = sweeps.stream().flatMap(s -> SweepTables.currentSnapshot(s,
+                spark.sparkContext().hadoopConfiguration()).filter(p -> exists(spark, new Path(p, table)))
+                .map(p -> underRoot(s, p)).stream()).toList();
         if (names.isEmpty()) {
             return Optional.empty();
         }
         String parent = new Path(sweeps.get(0).sweepDir()).getParent().toString();
         return Optional.of(parent + "/" + (names.size() == 1 ? names.get(0) : "{" + String.join(",", names) + "}")
-                + "/snapshot/" + table);
+                + "/" + table);
+    }
+
+    /** A folder of {@code sweep} as {@code <sweep name>/<its path in the sweep>}: relative to the output root. */
+    private static String underRoot(ResultLayout sweep, Path folder) {
+        return new Path(sweep.sweepDir()).getName() + folder.toString().substring(sweep.sweepDir().length());
     }
 
     private static boolean exists(SparkSession spark, Path path) {

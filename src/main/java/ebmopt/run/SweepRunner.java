@@ -5,6 +5,7 @@ import ebmopt.results.ResultLayout;
 import ebmopt.results.SweepLock;
 import ebmopt.results.SweepTables;
 import ebmopt.results.TrialStatus;
+import ebmopt.results.ViewScripts;
 import ebmopt.sweep.TrialSpec;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -99,7 +100,10 @@ public final class SweepRunner {
         DriverPreparation.prepare(spark, plan, pending);
         List<TrialSummary> ran = pending.isEmpty() ? List.of() : execute(spark, plan, layout, pending);
         if (SweepTables.refreshSnapshot(spark, layout)) {
-            LOG.info("[sweep {}] compacted the committed trials into {}", plan.sweepName(), layout.snapshot());
+            LOG.info("[sweep {}] compacted the committed trials into {}", plan.sweepName(),
+                    SweepTables.currentSnapshot(layout, hadoop).map(Object::toString).orElse("a snapshot"));
+            // views.sql names snapshot versions: keep it pointing at the current ones.
+            ViewScripts.rewriteIfPresent(spark, new Path(layout.sweepDir()).getParent().toString());
         }
         return new SweepReport(layout, plan.trials().size(), alreadyDone, keptFailed, ran,
                 (System.nanoTime() - start) / 1e9);

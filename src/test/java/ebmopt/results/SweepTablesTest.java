@@ -44,7 +44,7 @@ class SweepTablesTest {
         SweepPlan plan = TestSweeps.plan(job, dir.resolve("out"));
         SweepReport report = SweepRunner.run(spark, plan);
         ResultLayout layout = report.layout();
-        assertTrue(Files.exists(dir.resolve("out/echo-snapshot/snapshot/commits.txt")), "no snapshot after a run");
+        assertTrue(SweepTables.currentSnapshot(layout, new Configuration()).isPresent(), "no snapshot after a run");
         assertFalse(SweepTables.refreshSnapshot(spark, layout), "a current snapshot was rewritten");
 
         // Replace one trial (as a retry would) and add one the snapshot has never seen.
@@ -85,7 +85,8 @@ class SweepTablesTest {
                 .where("trial_id = '" + replaced + "'").selectExpr("metrics['value']").first().getDouble(0));
         assertEquals(5L, SweepTables.read(spark, layout, ResultTables.TRIALS).count());
         // The snapshot holds exactly the same candidates, and readers now take them from it.
-        assertEquals(7L, spark.read().parquet(layout.snapshot() + "/" + ResultTables.CANDIDATES).count());
+        assertEquals(7L, spark.read().parquet(SweepTables.currentSnapshot(layout, hadoop).orElseThrow() + "/"
+                + ResultTables.CANDIDATES).count());
         assertEquals(expected, candidates(spark, layout));
     }
 
@@ -116,7 +117,8 @@ class SweepTablesTest {
 
         // Resuming with nothing to run upgrades the snapshot; trials added later bring their candidates.
         assertEquals(0, SweepRunner.run(spark, plan).ran().size());
-        assertTrue(Files.isDirectory(sweep.resolve("snapshot/candidates")), "the old snapshot was not upgraded");
+        assertTrue(Files.isDirectory(Path.of(SweepTables.currentSnapshot(layout, new Configuration()).orElseThrow()
+                .toUri()).resolve("candidates")), "the old snapshot was not upgraded");
         assertEquals(0L, SweepTables.read(spark, layout, ResultTables.CANDIDATES).count());
         Path more = TestSweeps.job(dir, "echo-old", "params.candidates = 2\n"
                 + "sweep.grids = [ { replicate = {from = 0, until = 5} } ]\n");
@@ -136,7 +138,8 @@ class SweepTablesTest {
                 .as(Encoders.STRING()).collectAsList().stream().sorted().toList();
     }
 
-    private static TrialRecord record(String id, double value) {
+    /** A done echo trial of the sweep echo-snapshot whose metric "value" is {@code value}. */
+    static TrialRecord record(String id, double value) {
         return new TrialRecord(id, "echo-snapshot", null, "echo", 0, 1L, TrialStatus.DONE, null,
                 new EchoParams(value, -1, "", -1, -1, 0, 1, 0, false), Map.of("value", value), "{}", "test", "jvm", "host",
                 Map.of(), Map.of(), 0L, 1L, 0);
