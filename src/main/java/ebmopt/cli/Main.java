@@ -1,5 +1,6 @@
 package ebmopt.cli;
 
+import com.typesafe.config.ConfigException;
 import ebmopt.config.ConfigError;
 import ebmopt.config.ConfigLayers;
 import ebmopt.config.InvalidParameterException;
@@ -25,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -62,9 +64,12 @@ public final class Main {
             }
             System.err.print(CliArgs.USAGE);
             return 2;
-        } catch (ConfigError | InvalidParameterException e) {
+        } catch (ConfigError | InvalidParameterException | ConfigException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
+        } catch (UncheckedIOException e) {
+            System.err.println("error: " + e.getMessage() + ": " + e.getCause());
+            return 1;
         }
     }
 

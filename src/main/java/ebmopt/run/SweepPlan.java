@@ -8,6 +8,7 @@ import ebmopt.config.Sections;
 import ebmopt.config.Settings;
 import ebmopt.experiment.Experiment;
 import ebmopt.experiment.ExperimentRegistry;
+import ebmopt.sweep.AxisOverrides;
 import ebmopt.sweep.GridExpander;
 import ebmopt.sweep.SweepSpec;
 import ebmopt.sweep.TrialSpec;
@@ -16,7 +17,9 @@ import java.util.List;
 
 /**
  * A validated sweep, ready to run: its configuration, settings and trials. Building one
- * runs every check there is, so a mistake fails here, before Spark starts.
+ * runs every check there is, so a mistake fails here, before Spark starts (and in a dry
+ * run): the configuration, the sweep's name, overrides of swept keys and every trial's
+ * parameters.
  *
  * @param config   the resolved configuration and its layers
  * @param settings the typed settings
@@ -32,8 +35,9 @@ public record SweepPlan(LoadedConfig config, Settings settings, List<TrialSpec> 
         LoadedConfig loaded = ConfigLayers.load(request, ExperimentRegistry::defaults);
         Settings settings = Settings.from(loaded.config());
         Experiment<?> experiment = ExperimentRegistry.get(settings.job().experiment());
-        List<TrialSpec> trials = expand(experiment, SweepSpec.parse(loaded.config()),
-                Sections.object(loaded.config(), "params"));
+        SweepSpec spec = SweepSpec.parse(loaded.config());
+        AxisOverrides.reject(spec, loaded.config());
+        List<TrialSpec> trials = expand(experiment, spec, Sections.object(loaded.config(), "params"));
         return new SweepPlan(loaded, settings, trials);
     }
 
