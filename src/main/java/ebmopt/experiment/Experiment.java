@@ -1,5 +1,7 @@
 package ebmopt.experiment;
 
+import java.util.Optional;
+
 /**
  * One kind of trial: a model family or simulation with its own parameter record. A new
  * experiment is one class implementing this interface plus one line in
@@ -37,6 +39,16 @@ public interface Experiment<P extends Record> {
      */
     default boolean runsOnDriver(P params) {
         return false;
+    }
+
+    /**
+     * The task ({@code ebmopt.tasks.TaskRegistry} name) whose data a trial with these
+     * parameters reads, or empty for none. The sweep's planning checks on the driver, before
+     * Spark starts, that the name is known and that the task's data files are present and
+     * match their checksums.
+     */
+    default Optional<String> task(P params) {
+        return Optional.empty();
     }
 
     /**

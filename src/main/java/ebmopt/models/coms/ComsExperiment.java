@@ -17,6 +17,7 @@ import ebmopt.tasks.TaskRegistry;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -62,6 +63,11 @@ public final class ComsExperiment implements Experiment<ComsParams> {
     @Override
     public boolean runsOnDriver(ComsParams p) {
         return p.regressorTrainer() == TrainerKind.SPARK;
+    }
+
+    @Override
+    public Optional<String> task(ComsParams p) {
+        return Optional.of(p.task());
     }
 
     @Override
