@@ -53,7 +53,9 @@ public interface Experiment<P extends Record> {
 
     /**
      * Runs one trial. Throw {@link TrialDivergedException} for a numerically diverged run;
-     * any other exception marks the trial failed. Neither is retried.
+     * any other exception marks the trial failed, or retryable when missing data or I/O
+     * caused it (a {@code TaskDataException} or an {@code IOException} among its causes: the
+     * sweep's next run runs it again). Spark retries none of them.
      */
     TrialOutcome run(P params, TrialContext context) throws Exception;
 }
