@@ -35,9 +35,15 @@ import java.util.List;
 /**
  * The command-line entry point: {@code sweep}, {@code resample}, {@code tables}, {@code sql}, {@code nightly} and {@code oracle}. A thin shell
  * over the run, results and report packages; the same on a laptop and under spark-submit.
- * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration, 3 a nightly regression.
+ * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration (missing or
+ * corrupt task data and an unusable local output root included), 3 a nightly regression,
+ * 4 a sweep that is not complete: a trial of this run failed, diverged or was retryable, or a
+ * trial is kept failed or diverged from an earlier run.
  */
 public final class Main {
+    /** The exit code of a sweep with trials failed, diverged or retryable ({@link SweepReport#complete()}). */
+    static final int TRIALS_FAILED = 4;
+
     private Main() {
     }
 
@@ -88,13 +94,11 @@ public final class Main {
             out.println();
             out.println("Sweep " + plan.sweepName() + ": " + report.total() + " trials; this run: "
                     + report.count("done") + " done, " + report.count("failed") + " failed, "
-                    + report.count("diverged") + " diverged; skipped " + report.alreadyDone() + " already done and "
-                    + report.keptFailed() + " recorded failures; " + String.format("%.1f", report.wallSeconds())
-                    + " s");
-            for (TrialSummary s : report.ran()) {
-                if (!s.status().equals("done") && !s.status().equals("dropped")) {
-                    out.println("  " + s.status() + ": " + s.trialId() + " (" + s.describe() + "): " + s.error());
-                }
+                    + report.count("diverged") + " diverged, " + report.count("retryable") + " retryable; skipped "
+                    + report.alreadyDone() + " already done and " + report.keptFailed() + " recorded failures; "
+                    + String.format("%.1f", report.wallSeconds()) + " s");
+            for (TrialSummary s : report.unsuccessful()) {
+                out.println("  " + s.status() + ": " + s.trialId() + " (" + s.describe() + "): " + s.error());
             }
             out.println();
             out.print(SweepSummary.render(spark, report.layout(), plan.trials()));
@@ -103,8 +107,27 @@ public final class Main {
                     + "configuration in sweep.conf)");
             out.println("Query them: submit/sql \"SELECT status, count(*) FROM trials WHERE sweep = '"
                     + plan.sweepName() + "' GROUP BY status\"");
+            if (!report.complete()) {
+                out.println(incomplete(report));
+                return TRIALS_FAILED;
+            }
         }
         return 0;
+    }
+
+    /** The last line of a sweep that is not complete: what failed, the first error, and the exit code. */
+    private static String incomplete(SweepReport report) {
+        List<TrialSummary> failed = report.unsuccessful();
+        StringBuilder line = new StringBuilder("Incomplete: ").append(failed.size())
+                .append(" trial(s) of this run failed, diverged or were retryable");
+        if (!failed.isEmpty()) {
+            TrialSummary first = failed.get(0);
+            line.append(" (first: ").append(first.status()).append(' ').append(first.trialId()).append(": ")
+                    .append(first.error()).append(')');
+        }
+        return line.append("; ").append(report.keptFailed()).append(" kept failed or diverged from earlier runs "
+                + "(--retry-failed runs them again; retryable trials rerun unasked); exit code ").append(TRIALS_FAILED)
+                .toString();
     }
 
     private static int tables(CliArgs cli, PrintStream out) {
