@@ -1,5 +1,6 @@
 package ebmopt.cli;
 
+import com.typesafe.config.ConfigException;
 import ebmopt.config.ConfigError;
 import ebmopt.config.ConfigLayers;
 import ebmopt.config.InvalidParameterException;
@@ -26,6 +27,7 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,9 +36,15 @@ import java.util.List;
 /**
  * The command-line entry point: {@code sweep}, {@code resample}, {@code tables}, {@code sql}, {@code nightly} and {@code oracle}. A thin shell
  * over the run, results and report packages; the same on a laptop and under spark-submit.
- * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration, 3 a nightly regression.
+ * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration (missing or
+ * corrupt task data and an unusable local output root included), 3 a nightly regression,
+ * 4 a sweep that is not complete: a trial of this run failed, diverged or was retryable, or a
+ * trial is kept failed or diverged from an earlier run.
  */
 public final class Main {
+    /** The exit code of a sweep with trials failed, diverged or retryable ({@link SweepReport#complete()}). */
+    static final int TRIALS_FAILED = 4;
+
     private Main() {
     }
 
@@ -63,11 +71,14 @@ public final class Main {
             }
             System.err.print(CliArgs.USAGE);
             return 2;
-        } catch (ConfigError | InvalidParameterException e) {
+        } catch (ConfigError | InvalidParameterException | ConfigException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
         } catch (SweepLockedException e) {
             System.err.println("error: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            System.err.println("error: " + e.getMessage() + ": " + e.getCause());
             return 1;
         }
     }
@@ -87,13 +98,11 @@ public final class Main {
             out.println();
             out.println("Sweep " + plan.sweepName() + ": " + report.total() + " trials; this run: "
                     + report.count("done") + " done, " + report.count("failed") + " failed, "
-                    + report.count("diverged") + " diverged; skipped " + report.alreadyDone() + " already done and "
-                    + report.keptFailed() + " recorded failures; " + String.format("%.1f", report.wallSeconds())
-                    + " s");
-            for (TrialSummary s : report.ran()) {
-                if (!s.status().equals("done") && !s.status().equals("dropped")) {
-                    out.println("  " + s.status() + ": " + s.trialId() + " (" + s.describe() + "): " + s.error());
-                }
+                    + report.count("diverged") + " diverged, " + report.count("retryable") + " retryable; skipped "
+                    + report.alreadyDone() + " already done and " + report.keptFailed() + " recorded failures; "
+                    + String.format("%.1f", report.wallSeconds()) + " s");
+            for (TrialSummary s : report.unsuccessful()) {
+                out.println("  " + s.status() + ": " + s.trialId() + " (" + s.describe() + "): " + s.error());
             }
             out.println();
             out.print(SweepSummary.render(spark, report.layout(), plan.trials()));
@@ -102,8 +111,27 @@ public final class Main {
                     + "configuration in sweep.conf)");
             out.println("Query them: submit/sql \"SELECT status, count(*) FROM trials WHERE sweep = '"
                     + plan.sweepName() + "' GROUP BY status\"");
+            if (!report.complete()) {
+                out.println(incomplete(report));
+                return TRIALS_FAILED;
+            }
         }
         return 0;
+    }
+
+    /** The last line of a sweep that is not complete: what failed, the first error, and the exit code. */
+    private static String incomplete(SweepReport report) {
+        List<TrialSummary> failed = report.unsuccessful();
+        StringBuilder line = new StringBuilder("Incomplete: ").append(failed.size())
+                .append(" trial(s) of this run failed, diverged or were retryable");
+        if (!failed.isEmpty()) {
+            TrialSummary first = failed.get(0);
+            line.append(" (first: ").append(first.status()).append(' ').append(first.trialId()).append(": ")
+                    .append(first.error()).append(')');
+        }
+        return line.append("; ").append(report.keptFailed()).append(" kept failed or diverged from earlier runs "
+                + "(--retry-failed runs them again; retryable trials rerun unasked); exit code ").append(TRIALS_FAILED)
+                .toString();
     }
 
     private static int tables(CliArgs cli, PrintStream out) {

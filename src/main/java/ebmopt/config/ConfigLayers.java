@@ -3,8 +3,10 @@ package ebmopt.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 
 import java.nio.file.Files;
@@ -28,6 +30,8 @@ public final class ConfigLayers {
     public static final Set<String> SECTIONS = Set.of(
             "job", "spark", "run", "data", "output", "reference", "params", "sweep", "scales");
 
+    /** How the origin of a command-line override's values begins (see {@link #isOverride}). */
+    private static final String OVERRIDE_ORIGIN = "command-line override";
     private static final String DEFAULTS = "ebmopt/defaults.conf";
     private static final Path CONF_DIR = Path.of("conf");
 
@@ -60,6 +64,7 @@ public final class ConfigLayers {
             throw new ConfigError("--scale " + request.scale() + " needs a job file: scales are blocks of a job file");
         }
         if (request.scale() != null) {
+            PathNames.require("--scale", request.scale());
             scale = scaleBlock(job, request.scale(), request.jobFile());
             layers.add(request.jobFile() + " scales." + request.scale());
         }
@@ -134,15 +139,44 @@ public final class ConfigLayers {
         }
     }
 
+    /**
+     * One {@code key=value} override as HOCON, so that numbers, lists and objects keep their
+     * types. A value that is not valid HOCON but reads as a plain word (it starts with a
+     * letter or digit) after a valid key is taken as a string: {@code spark.master=local[2]}
+     * and {@code spark.master=local[*,3]}, as users type them, mean the master "local[2]"
+     * (HOCON rejects both). A broken list, object or empty value stays an error.
+     */
     private static Config parseOverride(String assignment) {
-        if (!assignment.contains("=")) {
+        int equals = assignment.indexOf('=');
+        if (equals < 0) {
             throw new ConfigError("The override '" + assignment + "' is not of the form key=value");
         }
+        ConfigParseOptions origin = strict(OVERRIDE_ORIGIN + " '" + assignment + "'");
         try {
-            return ConfigFactory.parseString(assignment, strict("command-line override '" + assignment + "'"));
-        } catch (ConfigException.Parse e) {
-            throw new ConfigError("Cannot parse the override '" + assignment + "': " + e.getMessage(), e);
+            return ConfigFactory.parseString(assignment, origin);
+        } catch (ConfigException e) {
+            String key = assignment.substring(0, equals).trim();
+            String value = assignment.substring(equals + 1).trim();
+            if (value.isEmpty() || !Character.isLetterOrDigit(value.charAt(0)) || !isPath(key)) {
+                throw new ConfigError("Cannot parse the override '" + assignment + "' (key " + key + "): "
+                        + e.getMessage(), e);
+            }
+            return ConfigFactory.parseString(key + " = " + ConfigUtil.quoteString(value), origin);
         }
+    }
+
+    private static boolean isPath(String key) {
+        try {
+            ConfigUtil.splitPath(key);
+            return true;
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
+    /** Whether a value came from a command-line override ({@code --set}). */
+    public static boolean isOverride(ConfigOrigin origin) {
+        return origin != null && origin.description().startsWith(OVERRIDE_ORIGIN);
     }
 
     private static ConfigParseOptions strict(String origin) {

@@ -63,8 +63,20 @@ public interface Experiment<P extends Record> {
     }
 
     /**
+     * The task ({@code ebmopt.tasks.TaskRegistry} name) whose data a trial with these
+     * parameters reads, or empty for none. The sweep's planning checks on the driver, before
+     * Spark starts, that the name is known and that the task's data files are present and
+     * match their checksums.
+     */
+    default Optional<String> task(P params) {
+        return Optional.empty();
+    }
+
+    /**
      * Runs one trial. Throw {@link TrialDivergedException} for a numerically diverged run;
-     * any other exception marks the trial failed. Neither is retried.
+     * any other exception marks the trial failed, or retryable when missing data or I/O
+     * caused it (a {@code TaskDataException} or an {@code IOException} among its causes: the
+     * sweep's next run runs it again). Spark retries none of them.
      */
     TrialOutcome run(P params, TrialContext context) throws Exception;
 }

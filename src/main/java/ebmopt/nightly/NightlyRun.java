@@ -79,7 +79,7 @@ public final class NightlyRun {
             out.println("[nightly " + request.date() + "] " + plan.sweepName() + ": " + plan.trials().size() + " trials");
             SweepReport report = SweepRunner.run(spark, plan);
             trials[0] += report.count("done");
-            trials[1] += report.count("failed");
+            trials[1] += report.count("failed") + report.count("retryable");
             trials[2] += report.count("diverged");
         }
         List<TableResult> tables = ReportJob.build(spark, night, request.referenceDir());

@@ -94,7 +94,7 @@ public final class GaussianTables {
                 SELECT params.objective, params.noise_magnitude, params.samples, params.dim, params.step_size,
                        params.iterations, params.sample_refresh,
                        count(*), sum(CASE WHEN status = 'diverged' THEN 1 ELSE 0 END),
-                       sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END),
+                       sum(CASE WHEN status IN ('failed', 'retryable') THEN 1 ELSE 0 END),
                        avg(CASE WHEN status = 'done' THEN metrics['traj_mse'] END),
                        stddev(CASE WHEN status = 'done' THEN metrics['traj_mse'] END),
                        avg(CASE WHEN status = 'done' THEN metrics['grad_mse'] END)

@@ -11,7 +11,7 @@ import java.io.Serializable;
  * a task's updates when the task succeeds, so a retried task is counted once.
  *
  * @param done     trials that ended done
- * @param failed   trials that failed
+ * @param failed   trials that failed (retryable failures included)
  * @param diverged trials that diverged
  * @param dropped  attempts whose trial another attempt had already committed
  * @param cost     the summed cost estimate of finished trials (for the time-left estimate)

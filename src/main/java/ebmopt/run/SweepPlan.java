@@ -8,15 +8,19 @@ import ebmopt.config.Sections;
 import ebmopt.config.Settings;
 import ebmopt.experiment.Experiment;
 import ebmopt.experiment.ExperimentRegistry;
+import ebmopt.sweep.AxisOverrides;
 import ebmopt.sweep.GridExpander;
 import ebmopt.sweep.SweepSpec;
 import ebmopt.sweep.TrialSpec;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * A validated sweep, ready to run: its configuration, settings and trials. Building one
- * runs every check there is, so a mistake fails here, before Spark starts.
+ * runs every check there is, so a mistake fails here, before Spark starts (and in a dry
+ * run): the configuration, the sweep's name and output folder, overrides of swept keys,
+ * every trial's parameters, and the tasks and data files the trials read.
  *
  * @param config   the resolved configuration and its layers
  * @param settings the typed settings
@@ -32,9 +36,13 @@ public record SweepPlan(LoadedConfig config, Settings settings, List<TrialSpec> 
         LoadedConfig loaded = ConfigLayers.load(request, ExperimentRegistry::defaults);
         Settings settings = Settings.from(loaded.config());
         Experiment<?> experiment = ExperimentRegistry.get(settings.job().experiment());
-        List<TrialSpec> trials = expand(experiment, SweepSpec.parse(loaded.config()),
-                Sections.object(loaded.config(), "params"));
-        return new SweepPlan(loaded, settings, trials);
+        SweepSpec spec = SweepSpec.parse(loaded.config());
+        AxisOverrides.reject(spec, loaded.config());
+        List<TrialSpec> trials = expand(experiment, spec, Sections.object(loaded.config(), "params"));
+        SweepPlan plan = new SweepPlan(loaded, settings, trials);
+        OutputRootCheck.check(settings.outputRoot(), plan.sweepName());
+        TaskDataCheck.check(experiment, trials, Path.of(settings.dataDir()));
+        return plan;
     }
 
     /** The sweep's name as stored: the job name, suffixed by the scale when one was chosen. */

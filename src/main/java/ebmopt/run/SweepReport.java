@@ -1,6 +1,7 @@
 package ebmopt.run;
 
 import ebmopt.results.ResultLayout;
+import ebmopt.results.TrialStatus;
 
 import java.util.List;
 
@@ -19,5 +20,19 @@ public record SweepReport(ResultLayout layout, int total, int alreadyDone, int k
 
     public long count(String status) {
         return ran.stream().filter(s -> s.status().equals(status)).count();
+    }
+
+    /** The trials this run recorded as failed, diverged or retryable, in the order they came back. */
+    public List<TrialSummary> unsuccessful() {
+        return ran.stream().filter(s -> !s.status().equals(TrialStatus.DONE.label())
+                && !s.status().equals(TrialSummary.DROPPED)).toList();
+    }
+
+    /**
+     * Whether the sweep is complete: no trial of this run failed, diverged or was retryable,
+     * and none is kept failed or diverged from an earlier run. {@code sweep} exits 4 otherwise.
+     */
+    public boolean complete() {
+        return keptFailed == 0 && unsuccessful().isEmpty();
     }
 }

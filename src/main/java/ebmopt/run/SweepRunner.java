@@ -87,7 +87,7 @@ public final class SweepRunner {
             TrialStatus status = commit == null ? null : commit.status();
             if (status == TrialStatus.DONE) {
                 alreadyDone++;
-            } else if (status != null && !retry) {
+            } else if (status != null && !retry && !status.rerunsUnasked()) {
                 keptFailed++;
             } else {
                 pending.add(trial);

@@ -27,7 +27,8 @@ import java.util.Map;
 /**
  * Runs one trial inside a Spark task (or on the driver, {@link #callOnDriver}) and commits
  * its rows. Trial failures (an exception from the experiment, a NaN) are recorded and not
- * retried; a failure to commit is an infrastructure failure and is thrown, so that Spark
+ * retried by Spark (one caused by missing data or I/O as retryable: {@link FailureCause});
+ * a failure to commit is an infrastructure failure and is thrown, so that Spark
  * retries the task.
  */
 public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
@@ -80,9 +81,10 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
             error = e.getMessage();
             outcome = e.recorded().orElse(outcome);
         } catch (Exception | AssertionError | StackOverflowError e) {
-            status = TrialStatus.FAILED;
+            status = FailureCause.statusOf(e);
             error = stackTrace(e);
-            LOG.warn("trial {} ({}) failed: {}", trial.trialId(), trial.describe(), e.toString());
+            LOG.warn("trial {} ({}) failed{}: {}", trial.trialId(), trial.describe(),
+                    status == TrialStatus.RETRYABLE ? " (retryable: the next run runs it again)" : "", e.toString());
         }
         long wall = System.currentTimeMillis() - started;
         TaskContext task = TaskContext.get();
@@ -94,7 +96,7 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
                 .commit(record, outcome.curves(), outcome.candidates());
         // committed (by this attempt or an earlier one): nothing left to resume
         checkpoints.clear();
-        String label = committed == TrialCommitter.Result.ALREADY_DONE ? "dropped" : status.label();
+        String label = committed == TrialCommitter.Result.ALREADY_DONE ? TrialSummary.DROPPED : status.label();
         count(label, trial.cost());
         return new TrialSummary(trial.trialId(), trial.describe(), label, firstLine(error), wall);
     }
@@ -102,7 +104,7 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
     private void count(String label, double cost) {
         switch (label) {
             case "done" -> counters.done().add(1);
-            case "failed" -> counters.failed().add(1);
+            case "failed", "retryable" -> counters.failed().add(1);
             case "diverged" -> counters.diverged().add(1);
             default -> counters.dropped().add(1);
         }

@@ -32,7 +32,33 @@ public final class TaskRegistry {
             case BraninTask.NAME -> BraninTask.generate(name, 5000, seed);
             case BraninTask.NAME_SMALL -> BraninTask.generate(name, 50, seed);
             case SpiralTask.NAME -> SpiralTask.generate(SPIRAL_POINTS, seed);
-            default -> throw new IllegalArgumentException("Unknown task '" + name + "'; known: " + NAMES);
+            default -> throw unknown(name);
         };
+    }
+
+    /**
+     * Checks, without loading it, that task {@code name} exists and that its data files are in
+     * {@code dataDir}: the TF-Bind files present and matching {@code dataDir/SHA256SUMS} (their
+     * checksums are computed once per JVM, so a trial in the same JVM does not hash them
+     * again), Superconductor's user-supplied CSV present. Generated tasks need nothing.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     * @throws TaskDataException        for a missing or corrupt file, naming it and the checksum expected
+     */
+    public static void checkData(String name, Path dataDir) {
+        DataFiles data = new DataFiles(dataDir);
+        switch (name) {
+            case TfBind8Task.NAME -> List.of(TfBind8Task.X_FILE, TfBind8Task.Y_FILE).forEach(data::verified);
+            case TfBind10Task.NAME -> List.of(TfBind10Task.INDEX_FILE, TfBind10Task.Y_FILE).forEach(data::verified);
+            case SuperconductorTask.NAME -> SuperconductorOracleData.csv(dataDir);
+            case BraninTask.NAME, BraninTask.NAME_SMALL, SpiralTask.NAME -> {
+                // generated from the seed: no files
+            }
+            default -> throw unknown(name);
+        }
+    }
+
+    private static IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException("Unknown task '" + name + "'; known: " + NAMES);
     }
 }

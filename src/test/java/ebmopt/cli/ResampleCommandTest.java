@@ -9,10 +9,7 @@ import ebmopt.results.ResultTables;
 import ebmopt.run.SweepPlan;
 import ebmopt.run.SweepRunner;
 import ebmopt.testing.TestSweeps;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,9 +43,9 @@ class ResampleCommandTest {
         ResultTables.registerViews(spark, dir.toString());
         double p100 = spark.sql("SELECT metrics['score_p100'] FROM trials").first().getDouble(0);
 
-        Run run = main(args(common, "--trial", trialId.substring(0, 6), "--vary", "lambda1=20,0"));
-        assertEquals(0, run.code, run.err);
-        assertTrue(run.out.contains("| lambda1=20 | 30 |") && run.out.contains("| lambda1=0 | 30 |"), run.out);
+        CommandRun run = CommandRun.of(args(common, "--trial", trialId.substring(0, 6), "--vary", "lambda1=20,0"));
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("| lambda1=20 | 30 |") && run.out().contains("| lambda1=0 | 30 |"), run.out());
 
         List<String> csv;
         try (Stream<Path> files = Files.list(sweepDir.resolve(ResampleCommand.DIR))) {
@@ -66,31 +63,31 @@ class ResampleCommandTest {
     @Test
     void mistakesExitWith2AndSayWhatWasWrong() {
         List<String> common = List.of("output.root=\"" + dir + "\"", ONE_TRIAL);
-        Run noState = main(args(common, "--trial", ""));
-        assertEquals(2, noState.code);
-        assertTrue(noState.err.contains("has no saved state under") && noState.err.contains("run.keep-final-state"),
-                noState.err);
+        CommandRun noState = CommandRun.of(args(common, "--trial", ""));
+        assertEquals(2, noState.code());
+        assertTrue(noState.err().contains("has no saved state under") && noState.err().contains("run.keep-final-state"),
+                noState.err());
 
-        Run unknown = main(args(common, "--trial", "zzzz"));
-        assertEquals(2, unknown.code);
-        assertTrue(unknown.err.contains("no trial of this sweep has an id starting 'zzzz'")
-                && unknown.err.contains("task=tf-bind-8"), "lists the trials: " + unknown.err);
+        CommandRun unknown = CommandRun.of(args(common, "--trial", "zzzz"));
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("no trial of this sweep has an id starting 'zzzz'")
+                && unknown.err().contains("task=tf-bind-8"), "lists the trials: " + unknown.err());
 
-        Run modelKey = main(args(common, "--trial", "", "--vary", "noise-magnitude=1,10"));
-        assertEquals(2, modelKey.code);
-        assertTrue(modelKey.err.contains("noise-magnitude cannot be varied"), modelKey.err);
+        CommandRun modelKey = CommandRun.of(args(common, "--trial", "", "--vary", "noise-magnitude=1,10"));
+        assertEquals(2, modelKey.code());
+        assertTrue(modelKey.err().contains("noise-magnitude cannot be varied"), modelKey.err());
 
-        Run noTrial = main(new String[] {"resample", "jobs/lebm-table7.conf"});
-        assertEquals(2, noTrial.code);
-        assertTrue(noTrial.err.contains("resample needs --trial"), noTrial.err);
+        CommandRun noTrial = CommandRun.of(new String[] {"resample", "jobs/lebm-table7.conf"});
+        assertEquals(2, noTrial.code());
+        assertTrue(noTrial.err().contains("resample needs --trial"), noTrial.err());
 
-        Run notResample = main(new String[] {"sweep", "jobs/lebm-table7.conf", "--vary", "lambda1=1"});
-        assertEquals(2, notResample.code);
-        assertTrue(notResample.err.contains("--vary is an option of resample, not of sweep"), notResample.err);
+        CommandRun notResample = CommandRun.of(new String[] {"sweep", "jobs/lebm-table7.conf", "--vary", "lambda1=1"});
+        assertEquals(2, notResample.code());
+        assertTrue(notResample.err().contains("--vary is an option of resample, not of sweep"), notResample.err());
 
-        Run notLebm = main(new String[] {"resample", "jobs/quickstart.conf", "--trial", "a"});
-        assertEquals(2, notLebm.code);
-        assertTrue(notLebm.err.contains("experiment gaussian"), notLebm.err);
+        CommandRun notLebm = CommandRun.of(new String[] {"resample", "jobs/quickstart.conf", "--trial", "a"});
+        assertEquals(2, notLebm.code());
+        assertTrue(notLebm.err().contains("experiment gaussian"), notLebm.err());
     }
 
     private static String[] args(List<String> sets, String... extra) {
@@ -102,21 +99,5 @@ class ResampleCommandTest {
         }
         out.addAll(List.of(extra));
         return out.toArray(String[]::new);
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run main(String[] args) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
-            return new Run(code, out.toString(StandardCharsets.UTF_8), captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(err);
-        }
     }
 }

@@ -473,4 +473,43 @@ class ConfigLayersTest {
         Settings s = Settings.withoutJob(loaded.config());
         assertEquals("none", s.job().name());
     }
+
+    // ---------------------------------------------------------------- names, unquoted values, swept keys
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local[2]", "local[*,3]", "local[*]"})
+    void anUnquotedSparkMasterIsTakenAsAString(String master) throws IOException {
+        Path job = write("job.conf", MINIMAL_JOB);
+        LoadedConfig loaded = load(null, job, null, "spark.master=" + master, "params.samples=7",
+                "params.target=[1, 2]");
+        assertEquals(master, Settings.from(loaded.config()).spark().master());
+        assertEquals(7, loaded.config().getInt("params.samples"), "a number still parses as a number");
+        assertEquals(List.of(1, 2), loaded.config().getIntList("params.target"), "a list still parses as a list");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"..", ".", "a/b", "-x", ".hidden"})
+    void aJobNameThatIsNotOneFolderNameIsRejected(String name) throws IOException {
+        Path job = write("job.conf", MINIMAL_JOB);
+        fails(() -> plan(null, job, null, "job.name=\"" + name + "\""), "job.name", name, PathNames.ALLOWED);
+    }
+
+    @Test
+    void aScaleThatIsNotOneFolderNameIsRejected() throws IOException {
+        Path job = write("job.conf", MINIMAL_JOB + "scales { \"q/../../x\" { params.samples = 3 } }\n");
+        fails(() -> load(null, job, "q/../../x"), "--scale", "q/../../x", PathNames.ALLOWED);
+    }
+
+    @Test
+    void anOverrideOfASweptKeyNamesTheGridAndTheWayOut() throws IOException {
+        Path job = write("swept.conf", MINIMAL_JOB + """
+                sweep.grids = [
+                  { objective = [nwj], replicate = [0] }
+                  { noise-magnitude = [1, 10], replicate = [0] }
+                ]
+                """);
+        fails(() -> plan(null, job, null, "params.noise-magnitude=5"), "params.noise-magnitude",
+                "sweep.grids[1].noise-magnitude", job.toString(), "--set 'sweep.grids=");
+        assertEquals(3, plan(null, job, null, "params.samples=5").trials().size(), "an unswept key may be set");
+    }
 }

@@ -138,6 +138,34 @@ class SweepIntegrationTest {
     }
 
     @Test
+    void anEnvironmentFailureIsRerunUnaskedWhileAModelFailureIsKept() throws Exception {
+        Path fault = Files.createFile(dir.resolve("fault-present"));
+        Path job = TestSweeps.job(dir, "echo-retryable", """
+                params { fail-on-replicate = 1, fail-while-exists = "%s" }
+                sweep.grids = [ { fail-with-io-error = [false, true], replicate = {from = 0, until = 3} } ]
+                """.formatted(fault));
+        SweepPlan plan = TestSweeps.plan(job, dir.resolve("out"));
+        SweepReport first = SweepRunner.run(spark, plan);
+        assertEquals(4, first.count("done"));
+        assertEquals(1, first.count("failed"));
+        assertEquals(1, first.count("retryable"));
+        assertFalse(first.complete());
+        assertEquals(1L, ResultTables.read(spark, first.layout(), ResultTables.TRIALS)
+                .where("status = 'retryable' AND error LIKE '%injected I/O failure on replicate 1%'").count());
+
+        // The environment is fixed: the retryable trial runs again unasked, the model's failure stays recorded.
+        Files.delete(fault);
+        SweepReport second = SweepRunner.run(spark, plan);
+        assertEquals(1, second.ran().size());
+        assertEquals(1, second.count("done"));
+        assertEquals(1, second.keptFailed());
+        assertFalse(second.complete(), "a trial is still recorded failed");
+        Map<TrialStatus, Long> statuses = CommittedTrials.scan(second.layout(), new Configuration()).values().stream()
+                .collect(Collectors.groupingBy(CommittedTrials.Commit::status, Collectors.counting()));
+        assertEquals(Map.of(TrialStatus.DONE, 5L, TrialStatus.FAILED, 1L), statuses);
+    }
+
+    @Test
     void aTrialThatThrowsDivergedKeepsTheCurvesItRecordedUntilThen() throws Exception {
         Path job = TestSweeps.job(dir, "echo-blowup", """
                 params { throw-diverged-on-replicate = 1, steps = 4, candidates = 2 }

@@ -5,12 +5,14 @@ import ebmopt.experiment.TrialContext;
 import ebmopt.experiment.TrialDivergedException;
 import ebmopt.experiment.TrialOutcome;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A test-only experiment that echoes its parameters, fails or diverges on request and
+ * A test-only experiment that echoes its parameters, fails (a bug or an I/O error) or diverges on request and
  * takes as long as asked: the runner's behaviour without any model's cost.
  */
 public final class EchoExperiment implements Experiment<EchoParams> {
@@ -49,6 +51,10 @@ public final class EchoExperiment implements Experiment<EchoParams> {
         }
         if (context.replicate() == p.failOnReplicate()
                 && (p.failWhileExists().isEmpty() || Files.exists(Path.of(p.failWhileExists())))) {
+            if (p.failWithIoError()) {
+                throw new UncheckedIOException(new IOException("injected I/O failure on replicate "
+                        + context.replicate()));
+            }
             throw new IllegalStateException("injected failure on replicate " + context.replicate());
         }
         Thread.sleep(p.sleepMs());

@@ -21,6 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -72,6 +73,11 @@ public final class ComsExperiment implements Experiment<ComsParams> {
     @Override
     public void prepareOnDriver(SparkSession spark, Path dataDir, List<ComsParams> pending) {
         TrainedOracles.prepare(spark, dataDir, pending.stream().map(ComsParams::task).toList());
+    }
+
+    @Override
+    public Optional<String> task(ComsParams p) {
+        return Optional.of(p.task());
     }
 
     @Override

@@ -75,6 +75,11 @@ public final class LebmExperiment implements Experiment<LebmParams> {
     }
 
     @Override
+    public Optional<String> task(LebmParams p) {
+        return Optional.of(p.task());
+    }
+
+    @Override
     public double costEstimate(LebmParams p) {
         double rowsPerIteration = p.objective() == PriorObjective.MLE
                 ? p.batchSize() * (2.0 + p.mleLangevinSteps())
