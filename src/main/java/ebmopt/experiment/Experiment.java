@@ -63,13 +63,15 @@ public interface Experiment<P extends Record> {
     }
 
     /**
-     * The task ({@code ebmopt.tasks.TaskRegistry} name) whose data a trial with these
-     * parameters reads, or empty for none. The sweep's planning checks on the driver, before
-     * Spark starts, that the name is known and that the task's data files are present and
-     * match their checksums.
+     * Checks on the driver, while the sweep is planned (before Spark starts, and in a dry
+     * run), that what a trial with these parameters reads is there and intact, e.g. that its
+     * task is known and the task's data files are present and match their checksums. Called
+     * for every trial, so keep repeated checks cheap. Nothing by default.
+     *
+     * @throws IllegalArgumentException naming an unknown input (a task name) and the known ones
+     * @throws RuntimeException          that is an {@link EnvironmentFailure}, naming a missing or corrupt file
      */
-    default Optional<String> task(P params) {
-        return Optional.empty();
+    default void checkInputs(P params, Path dataDir) {
     }
 
     /**

@@ -41,7 +41,7 @@ public record SweepPlan(LoadedConfig config, Settings settings, List<TrialSpec> 
         List<TrialSpec> trials = expand(experiment, spec, Sections.object(loaded.config(), "params"));
         SweepPlan plan = new SweepPlan(loaded, settings, trials);
         OutputRootCheck.check(settings.outputRoot(), plan.sweepName());
-        TaskDataCheck.check(experiment, trials, Path.of(settings.dataDir()));
+        InputCheck.check(experiment, trials, Path.of(settings.dataDir()));
         return plan;
     }
 

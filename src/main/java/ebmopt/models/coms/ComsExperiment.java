@@ -21,7 +21,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -76,8 +75,8 @@ public final class ComsExperiment implements Experiment<ComsParams> {
     }
 
     @Override
-    public Optional<String> task(ComsParams p) {
-        return Optional.of(p.task());
+    public void checkInputs(ComsParams p, Path dataDir) {
+        TaskRegistry.checkData(p.task(), dataDir);
     }
 
     @Override

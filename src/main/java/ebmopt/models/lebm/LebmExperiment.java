@@ -75,8 +75,8 @@ public final class LebmExperiment implements Experiment<LebmParams> {
     }
 
     @Override
-    public Optional<String> task(LebmParams p) {
-        return Optional.of(p.task());
+    public void checkInputs(LebmParams p, Path dataDir) {
+        TaskRegistry.checkData(p.task(), dataDir);
     }
 
     @Override
