@@ -9,10 +9,12 @@ import ebmopt.config.Settings;
 import ebmopt.experiment.ExperimentRegistry;
 import ebmopt.nightly.NightlyRun;
 import ebmopt.oracle.TrainedOracles;
+import ebmopt.report.GaussianMarkdown;
 import ebmopt.report.GaussianTables;
 import ebmopt.report.ReportJob;
 import ebmopt.report.ReportSummary;
 import ebmopt.report.SweepSummary;
+import ebmopt.results.ResultFiles;
 import ebmopt.results.ResultTables;
 import ebmopt.results.SweepLockedException;
 import ebmopt.run.SparkSessions;
@@ -21,14 +23,10 @@ import ebmopt.run.SweepReport;
 import ebmopt.run.SweepRunner;
 import ebmopt.run.TrialSummary;
 import ebmopt.sweep.TrialSpec;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -145,19 +143,13 @@ public final class Main {
         try (SparkSession spark = SparkSessions.create(settings.spark())) {
             List<GaussianTables.Line> lines = GaussianTables.build(spark, settings.outputRoot(),
                     java.nio.file.Path.of(settings.referenceDir()));
-            String markdown = GaussianTables.markdown(lines);
-            Path file = new Path(settings.outputRoot() + "/" + ResultTables.TABLES_DIR, GaussianTables.TABLE + ".md");
-            try (FSDataOutputStream stream = file.getFileSystem(spark.sparkContext().hadoopConfiguration())
-                    .create(file, true)) {
-                stream.write(markdown.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                System.err.println("error: cannot write " + file + ": " + e.getMessage());
-                return 1;
-            }
+            String markdown = GaussianMarkdown.render(lines);
+            String file = ResultFiles.aggregatedTable(settings.outputRoot(), GaussianTables.TABLE) + ".md";
+            ResultFiles.write(file, markdown, spark.sparkContext().hadoopConfiguration());
             out.print(markdown);
             out.println();
-            out.println("Written: " + file + " and the Parquet table " + settings.outputRoot() + "/"
-                    + ResultTables.TABLES_DIR + "/" + GaussianTables.TABLE);
+            out.println("Written: " + file + " and the Parquet table "
+                    + ResultFiles.aggregatedTable(settings.outputRoot(), GaussianTables.TABLE));
         }
         return 0;
     }

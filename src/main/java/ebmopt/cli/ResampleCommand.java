@@ -6,18 +6,16 @@ import ebmopt.experiment.Experiment;
 import ebmopt.experiment.ExperimentRegistry;
 import ebmopt.experiment.Resampling;
 import ebmopt.results.CheckpointStore;
+import ebmopt.results.ResultFiles;
 import ebmopt.results.ResultLayout;
 import ebmopt.run.SweepPlan;
 import ebmopt.run.SweepRunner;
 import ebmopt.sweep.TrialSpec;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -82,12 +80,7 @@ final class ResampleCommand {
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = new Path(new Path(layout.sweepDir(), DIR), trial.trialId() + "-it"
                 + results.get(0).trainedIterations() + "-" + stamp + ".csv");
-        try (FSDataOutputStream stream = CheckpointStore.rawFileSystem(file, hadoop).create(file, true)) {
-            stream.write(csv.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            System.err.println("error: cannot write " + file + ": " + e.getMessage());
-            return 1;
-        }
+        ResultFiles.write(file.toString(), csv.toString(), hadoop);
         out.println();
         out.println("Written: " + file + " (" + resampling.legend() + ")");
         return 0;

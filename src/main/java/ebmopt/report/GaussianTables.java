@@ -1,10 +1,10 @@
 package ebmopt.report;
 
+import ebmopt.results.ResultFiles;
 import ebmopt.results.ResultTables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -138,77 +138,6 @@ public final class GaussianTables {
         return "n=" + n + ",d=" + d;
     }
 
-    /** The Markdown rendering: one section per setting, with the U-shape verdict in M. */
-    public static String markdown(List<Line> lines) {
-        StringBuilder out = new StringBuilder("# Gaussian location-family simulation (N2CE paper, Appendix D.1)\n\n")
-                .append("Trajectory-wise mean squared distance (1/T) sum_t |a_t - a*|^2, mean ± std over runs. ")
-                .append("Paper figures from ").append(PAPER_FILE).append(" (Table 14); tolerance ±")
-                .append(Math.round(TOLERANCE * 100)).append("% of the paper's mean.\n");
-        List<String> settings = lines.stream().map(Line::setting).distinct().toList();
-        for (String setting : settings) {
-            List<Line> part = lines.stream().filter(l -> l.setting().equals(setting)).toList();
-            Line first = part.get(0);
-            out.append("\n## ").append(setting).append(": n = ").append(first.samples()).append(", d = ")
-                    .append(first.dim()).append(", eta = ").append(first.stepSize()).append(", T = ")
-                    .append(first.iterations()).append(", samples drawn ").append(first.sampleRefresh())
-                    .append("\n\n");
-            List<List<String>> rows = new ArrayList<>();
-            for (Line l : part) {
-                Double rel = l.relativeDifference();
-                rows.add(List.of(l.label(), l.objective().equals("nwj") || l.objective().equals("mle") ? "-"
-                                : formatM(l.noiseMagnitude()), String.valueOf(l.runs()),
-                        String.valueOf(l.diverged() + l.failed()), MarkdownTable.meanStd(l.mean(), l.std()),
-                        MarkdownTable.meanStd(l.paperMean(), l.paperStd()),
-                        rel == null ? "-" : String.format("%+.1f%%", 100 * rel),
-                        l.withinTolerance() == null ? "not in paper" : l.withinTolerance() ? "reproduced" : "off"));
-            }
-            out.append(MarkdownTable.render(List.of("objective", "M", "runs", "diverged/failed", "ours",
-                    "paper", "difference", "verdict"), rows));
-            if (setting.startsWith("table")) {
-                out.append('\n').append(uShape(part)).append('\n');
-            }
-        }
-        return out.toString();
-    }
-
-    /** Where the N2CE error is smallest in M, ours and the paper's. */
-    static String uShape(List<Line> part) {
-        List<Line> n2ce = part.stream().filter(l -> l.objective().equals("n2ce") && l.mean() != null).toList();
-        if (n2ce.size() < 3) {
-            return "";
-        }
-        Line best = n2ce.stream().min(Comparator.comparingDouble(Line::mean)).orElseThrow();
-        boolean falls = true;
-        boolean rises = true;
-        for (int i = 1; i < n2ce.size(); i++) {
-            Line prev = n2ce.get(i - 1);
-            Line cur = n2ce.get(i);
-            if (cur.noiseMagnitude() <= best.noiseMagnitude() && cur.mean() > prev.mean()) {
-                falls = false;
-            }
-            if (prev.noiseMagnitude() >= best.noiseMagnitude() && cur.mean() < prev.mean()) {
-                rises = false;
-            }
-        }
-        String paperBest = n2ce.stream().filter(l -> l.paperMean() != null)
-                .min(Comparator.comparingDouble(Line::paperMean)).map(l -> formatM(l.noiseMagnitude()))
-                .orElse("-");
-        // A U: the smallest M and the largest both clearly (10%) worse than an interior minimum. The
-        // far right is heavy-tailed (NWJ-like weights), so its means need not rise monotonically.
-        double first = n2ce.get(0).mean();
-        double last = n2ce.get(n2ce.size() - 1).mean();
-        boolean uShaped = best != n2ce.get(0) && best != n2ce.get(n2ce.size() - 1)
-                && first > 1.1 * best.mean() && last > 1.1 * best.mean();
-        return "U shape in M: " + (uShaped ? "yes" : "no") + " (N2CE error falls " + (falls ? "monotonically" : "unevenly")
-                + " to its minimum at M = " + formatM(best.noiseMagnitude()) + ", then rises "
-                + (rises ? "monotonically" : "unevenly")
-                + (paperBest.equals("-") ? "" : "; the paper's minimum: M = " + paperBest) + ")\n";
-    }
-
-    static String formatM(double m) {
-        return m == Math.rint(m) && m < 1e6 ? String.valueOf((long) m) : String.format("%.3g", m);
-    }
-
     private static Map<String, String> paperRow(List<Map<String, String>> paper, String objective, double m, int n) {
         for (Map<String, String> row : paper) {
             if (!row.get("objective").equalsIgnoreCase(objective) || Integer.parseInt(row.get("n")) != n) {
@@ -231,7 +160,6 @@ public final class GaussianTables {
                 l.samples(), l.dim(), l.stepSize(), l.iterations(), l.sampleRefresh(), l.runs(), l.diverged(),
                 l.failed(), l.mean(), l.std(), l.meanGradMse(), l.paperMean(), l.paperStd(), l.relativeDifference(),
                 l.withinTolerance())).toList();
-        Dataset<Row> table = spark.createDataFrame(rows, SCHEMA).coalesce(1);
-        table.write().mode(SaveMode.Overwrite).parquet(outputRoot + "/" + ResultTables.TABLES_DIR + "/" + TABLE);
+        ResultFiles.writeAggregatedTable(spark.createDataFrame(rows, SCHEMA), outputRoot, TABLE);
     }
 }

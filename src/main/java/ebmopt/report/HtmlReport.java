@@ -30,29 +30,29 @@ public final class HtmlReport {
 
     public static String render(ReportInfo info, List<TableResult> tables) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>").append(esc(info.title())).append("</title><style>").append(STYLE)
-                .append("</style></head><body>\n<h1>").append(esc(info.title())).append("</h1>\n");
-        out.append("<p class=\"small\">Generated ").append(esc(info.generatedAt())).append(" from <code>")
-                .append(esc(info.outputRoot())).append("</code>. Code: ")
-                .append(esc(info.codeVersions().isEmpty() ? "-" : String.join(", ", info.codeVersions())))
-                .append(". Sweeps read: ").append(esc(info.sweeps().isEmpty() ? "none" : String.join(", ", info.sweeps())))
+                .append("<title>").append(Html.escape(info.title())).append("</title><style>").append(STYLE)
+                .append("</style></head><body>\n<h1>").append(Html.escape(info.title())).append("</h1>\n");
+        out.append("<p class=\"small\">Generated ").append(Html.escape(info.generatedAt())).append(" from <code>")
+                .append(Html.escape(info.outputRoot())).append("</code>. Code: ")
+                .append(Html.escape(info.codeVersions().isEmpty() ? "-" : String.join(", ", info.codeVersions())))
+                .append(". Sweeps read: ").append(Html.escape(info.sweeps().isEmpty() ? "none" : String.join(", ", info.sweeps())))
                 .append(".</p>\n");
         if (!info.preambleHtml().isEmpty()) {
             out.append("<div class=\"preamble\">").append(info.preambleHtml()).append("</div>\n");
         }
         out.append("<h2>How to read this report</h2>\n<p>Each table puts our result (mean ± std over runs, "
-                + "i.e. seeds) beside the paper's. ").append(esc(Verdict.RULE)).append("</p>\n<p>Verdicts: ");
+                + "i.e. seeds) beside the paper's. ").append(Html.escape(Verdict.RULE)).append("</p>\n<p>Verdicts: ");
         for (Verdict v : Verdict.values()) {
             out.append(badge(v)).append(' ');
         }
         out.append("</p>\n<h2>Summary</h2>\n<table><tr><th>table</th><th>cells</th>");
         for (Verdict v : Verdict.values()) {
-            out.append("<th>").append(esc(v.label())).append("</th>");
+            out.append("<th>").append(Html.escape(v.label())).append("</th>");
         }
         out.append("</tr>\n");
         for (TableResult t : tables) {
             Map<Verdict, Integer> n = t.counts();
-            out.append("<tr><td><a href=\"#").append(esc(t.table().id())).append("\">").append(esc(t.table().title()))
+            out.append("<tr><td><a href=\"#").append(Html.escape(t.table().id())).append("\">").append(Html.escape(t.table().title()))
                     .append("</a></td><td class=\"num\">").append(t.cells().size()).append("</td>");
             for (Verdict v : Verdict.values()) {
                 int count = n.get(v);
@@ -74,10 +74,10 @@ public final class HtmlReport {
     }
 
     private static void section(StringBuilder out, TableResult t) {
-        out.append("<h2 id=\"").append(esc(t.table().id())).append("\">").append(esc(t.table().title()))
-                .append("</h2>\n<p>").append(esc(t.table().description())).append("</p>\n");
+        out.append("<h2 id=\"").append(Html.escape(t.table().id())).append("\">").append(Html.escape(t.table().title()))
+                .append("</h2>\n<p>").append(Html.escape(t.table().description())).append("</p>\n");
         if (t.ran()) {
-            out.append("<p><b>Settings and scale of ours:</b> ").append(esc(t.settingsAndScale())).append("</p>\n");
+            out.append("<p><b>Settings and scale of ours:</b> ").append(Html.escape(t.settingsAndScale())).append("</p>\n");
         } else {
             out.append("<p><span class=\"badge not-run\">not run</span> No result of ours yet.</p>\n");
         }
@@ -92,8 +92,8 @@ public final class HtmlReport {
             }
         }
         for (Plot p : t.plots()) {
-            out.append("<figure><img src=\"").append(esc(p.fileName())).append("\" alt=\"").append(esc(p.caption()))
-                    .append("\" width=\"760\"><figcaption>").append(esc(p.caption())).append("</figcaption></figure>\n");
+            out.append("<figure><img src=\"").append(Html.escape(p.fileName())).append("\" alt=\"").append(Html.escape(p.caption()))
+                    .append("\" width=\"760\"><figcaption>").append(Html.escape(p.caption())).append("</figcaption></figure>\n");
         }
     }
 
@@ -102,25 +102,25 @@ public final class HtmlReport {
                 + "<th>z = (ours - paper) / paper std</th><th>difference</th><th>verdict</th><th>runs</th>"
                 + "<th>settings</th></tr>\n");
         for (Cell c : t.cells()) {
-            out.append("<tr class=\"").append(css(c.verdict())).append("\"><td>").append(esc(c.row()))
-                    .append("</td><td class=\"num\">").append(esc(CellText.ours(c))).append("</td><td class=\"num\">")
-                    .append(esc(CellText.paper(c))).append("</td><td class=\"num\">").append(esc(CellText.z(c)))
-                    .append("</td><td class=\"num\">").append(esc(CellText.relative(c))).append("</td><td>")
-                    .append(esc(c.verdict().label())).append("</td><td class=\"num\">")
+            out.append("<tr class=\"").append(css(c.verdict())).append("\"><td>").append(Html.escape(c.row()))
+                    .append("</td><td class=\"num\">").append(Html.escape(CellText.ours(c))).append("</td><td class=\"num\">")
+                    .append(Html.escape(CellText.paper(c))).append("</td><td class=\"num\">").append(Html.escape(CellText.z(c)))
+                    .append("</td><td class=\"num\">").append(Html.escape(CellText.relative(c))).append("</td><td>")
+                    .append(Html.escape(c.verdict().label())).append("</td><td class=\"num\">")
                     .append(c.oursMean() == null ? "-" : c.runs() + (c.failed() > 0 ? " (+" + c.failed()
-                            + " failed/diverged)" : "")).append("</td><td class=\"small\">").append(esc(c.settings()))
+                            + " failed/diverged)" : "")).append("</td><td class=\"small\">").append(Html.escape(c.settings()))
                     .append("</td></tr>\n");
         }
         return out.append("</table>\n").toString();
     }
 
     private static String grid(TableResult t) {
-        StringBuilder out = new StringBuilder("<table class=\"grid\"><tr><th>").append(esc(t.table().rowHeader()))
+        StringBuilder out = new StringBuilder("<table class=\"grid\"><tr><th>").append(Html.escape(t.table().rowHeader()))
                 .append("</th>");
-        t.columns().forEach(c -> out.append("<th>").append(esc(c)).append("</th>"));
+        t.columns().forEach(c -> out.append("<th>").append(Html.escape(c)).append("</th>"));
         out.append("</tr>\n");
         for (String row : t.rows()) {
-            out.append("<tr><td>").append(esc(row)).append("</td>");
+            out.append("<tr><td>").append(Html.escape(row)).append("</td>");
             for (String column : t.columns()) {
                 Cell c = t.cells().stream().filter(x -> x.row().equals(row) && x.column().equals(column)).findFirst()
                         .orElse(null);
@@ -130,12 +130,12 @@ public final class HtmlReport {
                 }
                 out.append("<td class=\"").append(css(c.verdict())).append("\">");
                 if (c.oursMean() != null) {
-                    out.append("<b>").append(esc(CellText.ours(c))).append("</b><br>");
+                    out.append("<b>").append(Html.escape(CellText.ours(c))).append("</b><br>");
                 }
-                out.append("<span class=\"small\">").append(c.paperMean() == null ? esc(CellText.runs(c))
-                                : "paper " + esc(CellText.paper(c))).append("</span><br>")
-                        .append("<span class=\"small\">").append(esc(CellText.difference(c)))
-                        .append(CellText.difference(c).isEmpty() ? "" : " · ").append(esc(c.verdict().label()))
+                out.append("<span class=\"small\">").append(c.paperMean() == null ? Html.escape(CellText.runs(c))
+                                : "paper " + Html.escape(CellText.paper(c))).append("</span><br>")
+                        .append("<span class=\"small\">").append(Html.escape(CellText.difference(c)))
+                        .append(CellText.difference(c).isEmpty() ? "" : " · ").append(Html.escape(c.verdict().label()))
                         .append("</span></td>");
             }
             out.append("</tr>\n");
@@ -144,14 +144,11 @@ public final class HtmlReport {
     }
 
     private static String badge(Verdict v) {
-        return "<span class=\"badge " + css(v) + "\">" + esc(v.label()) + "</span>";
+        return "<span class=\"badge " + css(v) + "\">" + Html.escape(v.label()) + "</span>";
     }
 
     static String css(Verdict v) {
         return v.label().replace(' ', '-');
     }
 
-    static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

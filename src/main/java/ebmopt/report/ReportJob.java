@@ -1,21 +1,18 @@
 package ebmopt.report;
 
+import ebmopt.results.ResultFiles;
 import ebmopt.results.ResultLayout;
 import ebmopt.results.ResultTables;
 import ebmopt.results.ViewScripts;
-import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -81,8 +78,7 @@ public final class ReportJob {
     /** Writes the Parquet table, the HTML report with its plots, its Markdown twin and the view scripts. */
     public static Result write(SparkSession spark, String outputRoot, List<TableResult> tables, String title,
                                String preambleMarkdown, String preambleHtml) {
-        spark.createDataFrame(rows(tables), SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-                .parquet(outputRoot + "/" + ResultTables.TABLES_DIR + "/" + TABLE);
+        ResultFiles.writeAggregatedTable(spark.createDataFrame(rows(tables), SCHEMA), outputRoot, TABLE);
         List<ResultLayout> sweeps = ResultTables.sweeps(spark, outputRoot);
         List<String> versions = sweeps.isEmpty() ? List.of() : spark.sql("SELECT DISTINCT code_version FROM "
                 + ReportContext.TRIALS_VIEW + " ORDER BY 1").as(Encoders.STRING()).collectAsList();
@@ -91,11 +87,12 @@ public final class ReportJob {
                 preambleHtml);
         String reportDir = outputRoot + "/" + REPORT_DIR;
         String markdown = MarkdownReport.render(info, tables);
-        write(spark, reportDir + "/index.html", HtmlReport.render(info, tables).getBytes(StandardCharsets.UTF_8));
-        write(spark, reportDir + "/report.md", markdown.getBytes(StandardCharsets.UTF_8));
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        ResultFiles.write(reportDir + "/index.html", HtmlReport.render(info, tables), hadoop);
+        ResultFiles.write(reportDir + "/report.md", markdown, hadoop);
         for (TableResult t : tables) {
             for (Plot p : t.plots()) {
-                write(spark, reportDir + "/" + p.fileName(), p.png());
+                ResultFiles.write(reportDir + "/" + p.fileName(), p.png(), hadoop);
             }
         }
         ViewScripts.write(spark, outputRoot);
@@ -124,16 +121,5 @@ public final class ReportJob {
 
     private static Double nullable(Row r, int i) {
         return r.isNullAt(i) ? null : r.getDouble(i);
-    }
-
-    /** Writes a file through Hadoop (output.root may be file:, hdfs:, s3a:). */
-    public static void write(SparkSession spark, String path, byte[] bytes) {
-        Path file = new Path(path);
-        try (FSDataOutputStream out = file.getFileSystem(spark.sparkContext().hadoopConfiguration())
-                .create(file, true)) {
-            out.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package ebmopt.results;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -111,22 +112,10 @@ public final class ResultTables {
         return names;
     }
 
-    private static List<String> aggregatedTables(SparkSession spark, String outputRoot) {
-        List<String> names = new ArrayList<>();
-        try {
-            Path dir = new Path(outputRoot, TABLES_DIR);
-            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (fs.exists(dir)) {
-                for (FileStatus s : fs.listStatus(dir)) {
-                    if (s.isDirectory() && fs.exists(new Path(s.getPath(), "_SUCCESS"))) {
-                        names.add(s.getPath().getName());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        names.sort(String::compareTo);
-        return names;
+    /** The aggregated tables written to the end under {@code outputRoot/tables}, by name. */
+    static List<String> aggregatedTables(SparkSession spark, String outputRoot) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        return ResultFiles.folders(outputRoot + "/" + TABLES_DIR, hadoop).stream()
+                .filter(name -> ResultFiles.hasAggregatedTable(outputRoot, name, hadoop)).sorted().toList();
     }
 }

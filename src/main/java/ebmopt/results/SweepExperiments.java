@@ -3,17 +3,14 @@ package ebmopt.results;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -39,18 +36,16 @@ public final class SweepExperiments {
 
     /** The experiment {@code sweep} ran. */
     public static String experimentOf(SparkSession spark, ResultLayout sweep) {
-        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         try {
-            FileSystem fs = sweep.root().getFileSystem(hadoop);
-            if (fs.exists(sweep.sweepConf())) {
-                try (FSDataInputStream in = fs.open(sweep.sweepConf())) {
-                    Config conf = ConfigFactory.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    if (conf.hasPath(KEY)) {
-                        return conf.getString(KEY);
-                    }
+            Optional<String> conf = ResultFiles.readText(sweep.sweepConf().toString(),
+                    spark.sparkContext().hadoopConfiguration());
+            if (conf.isPresent()) {
+                Config parsed = ConfigFactory.parseString(conf.get());
+                if (parsed.hasPath(KEY)) {
+                    return parsed.getString(KEY);
                 }
             }
-        } catch (IOException | ConfigException e) {
+        } catch (UncheckedIOException | ConfigException e) {
             // Fall through to the trials themselves.
         }
         Row first = SweepTables.read(spark, sweep, ResultTables.TRIALS).select("experiment").first();

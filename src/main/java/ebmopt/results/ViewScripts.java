@@ -1,8 +1,6 @@
 package ebmopt.results;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -63,18 +61,10 @@ public final class ViewScripts {
             statements.add("CREATE OR REPLACE TEMPORARY VIEW " + ResultTables.TRIALS + " AS "
                     + String.join(" UNION ALL ", selects));
         }
-        try {
-            Path dir = new Path(outputRoot, ResultTables.TABLES_DIR);
-            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (fs.exists(dir)) {
-                for (FileStatus s : fs.listStatus(dir)) {
-                    if (s.isDirectory() && fs.exists(new Path(s.getPath(), "_SUCCESS"))) {
-                        statements.add(view(s.getPath().getName(), fs.makeQualified(s.getPath()).toString(), false));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the tables under " + outputRoot, e);
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        for (String name : ResultTables.aggregatedTables(spark, outputRoot)) {
+            statements.add(view(name, ResultFiles.qualified(ResultFiles.aggregatedTable(outputRoot, name), hadoop),
+                    false));
         }
         return statements;
     }

@@ -1,6 +1,7 @@
 package ebmopt.run;
 
 import ebmopt.results.CommittedTrials;
+import ebmopt.results.ResultFiles;
 import ebmopt.results.ResultLayout;
 import ebmopt.results.SweepLock;
 import ebmopt.results.SweepTables;
@@ -8,8 +9,6 @@ import ebmopt.results.TrialStatus;
 import ebmopt.results.ViewScripts;
 import ebmopt.sweep.TrialSpec;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -17,9 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,12 +42,8 @@ public final class SweepRunner {
 
     /** The sweep's result layout under the configured output root, fully qualified. */
     public static ResultLayout layout(SweepPlan plan, Configuration hadoop) {
-        try {
-            Path dir = new Path(plan.settings().outputRoot(), plan.sweepName());
-            return new ResultLayout(dir.getFileSystem(hadoop).makeQualified(dir).toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot resolve output.root " + plan.settings().outputRoot(), e);
-        }
+        return new ResultLayout(ResultFiles.qualified(new Path(plan.settings().outputRoot(), plan.sweepName())
+                .toString(), hadoop));
     }
 
     /**
@@ -171,15 +163,8 @@ public final class SweepRunner {
     private static void saveConfiguration(SweepPlan plan, ResultLayout layout, Configuration hadoop) {
         String text = plan.config().render();
         String runName = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        try {
-            FileSystem fs = layout.root().getFileSystem(hadoop);
-            for (Path file : List.of(layout.sweepConf(), layout.runConf(runName))) {
-                try (FSDataOutputStream out = fs.create(file, true)) {
-                    out.write(text.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sweep configuration under " + layout.sweepDir(), e);
+        for (Path file : List.of(layout.sweepConf(), layout.runConf(runName))) {
+            ResultFiles.write(file.toString(), text, hadoop);
         }
     }
 }

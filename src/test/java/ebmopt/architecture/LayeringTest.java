@@ -102,6 +102,14 @@ class LayeringTest {
     }
 
     @Test
+    void filesBesideTheResultsAreWrittenThroughTheResultsPackage() {
+        check(noClasses().that().resideInAnyPackage("ebmopt.report..", "ebmopt.nightly..", "ebmopt.cli..",
+                        "ebmopt.run..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.hadoop.fs.FileSystem")
+                .because("one home for file I/O under an output root: ebmopt.results (ResultFiles and the tables)"));
+    }
+
+    @Test
     void onlyTheCommandLineIsAnEntryPoint() {
         check(noClasses().that().resideOutsideOfPackage("ebmopt.cli..")
                 .should().dependOnClassesThat().resideInAPackage("ebmopt.cli..")

@@ -55,7 +55,7 @@ class GaussianTable14ReproductionTest {
         double best = n2ce.stream().mapToDouble(GaussianTables.Line::mean).min().orElseThrow();
         assertTrue(best == mean(n2ce, 50) || best == mean(n2ce, 100), "minimum at M = 50 or 100");
 
-        String markdown = GaussianTables.markdown(lines);
+        String markdown = GaussianMarkdown.render(lines);
         assertTrue(markdown.contains("U shape in M: yes"), markdown);
         assertTrue(markdown.contains("| N2CE (M = 1: NCE)"), markdown);
     }
