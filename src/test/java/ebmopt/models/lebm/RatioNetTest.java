@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The hand-derived backward pass of f(z, k) against central finite differences. */
+/** The hand-derived backward pass of f(z, k) against central finite differences, and training on it. */
 class RatioNetTest {
     private static final int LATENT = 3;
     private static final int STAGES = 3;
@@ -92,6 +92,19 @@ class RatioNetTest {
     @Test
     void stageCountsMustCoverTheRows() {
         assertThrows(IllegalArgumentException.class, () -> net.forward(z, new int[] {1, 1, 1}));
+    }
+
+    @Test
+    void adamStepsOnItsGradientsLowerTheLoss() {
+        AdamGroup adam = net.optimiser(1e-2, 0.9, 0.999, 100);
+        double before = loss();
+        for (int i = 0; i < 20; i++) {
+            loss();
+            net.zeroGrad();
+            net.backward(coef, true, false);
+            adam.step();
+        }
+        assertTrue(loss() < before, "20 Adam steps lower the loss from " + before);
     }
 
     /** Central differences; a small step, as LeakyReLU's kinks make larger ones cross them. */

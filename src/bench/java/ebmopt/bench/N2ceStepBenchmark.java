@@ -25,10 +25,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * row's softplus term (sign and weight per row); {@code transposed} stores weights [out, in]
  * and multiplies with transposeB, as PyTorch does, instead of the fused xw_plus_b op;
  * {@code relu-mix} computes LeakyReLU(x) as 0.2 x + 0.8 relu(x) instead of the leakyrelu op.
- * Besides the steps it times the kernels alone (no SameDiff) and profiles ops per step.
+ * Besides the steps it times the kernels alone (no SameDiff), profiles ops per step, and
+ * times the product's own steps ({@code ebmopt.models.lebm}: the ratio network
+ * {@code RatioNet}, hand-written on ND4J, in the prior's N2CE step; the VAE's step; an SVGD
+ * iteration), after checking that {@code RatioNet} computes what the SameDiff graph computes
+ * ({@link SameDiffCheck}).
  *
- * <p>Usage: {@code submit/bench-n2ce [kernels|manual] [iterations] [warm-up]} (defaults 20
- * and 3; {@code kernels}: sgemm and the kernels only; {@code manual}: the hand-written step
+ * <p>Usage: {@code submit/bench-n2ce [kernels|lebm] [iterations] [warm-up]} (defaults 20
+ * and 3; {@code kernels}: sgemm and the kernels only; {@code lebm}: the product's steps
  * only). Run with
  * OMP_NUM_THREADS=1 (the script sets it). Prints one {@code key value} line per figure.
  */
@@ -65,12 +69,8 @@ public final class N2ceStepBenchmark {
 
         int negatives = (int) (NOISE_MAGNITUDE * POSITIVES);
         if (mode.equals("lebm")) {
+            report.add(check(negatives));
             report.addAll(lebmSteps(iterations, warmup));
-            report.forEach(System.out::println);
-            return;
-        }
-        if (mode.equals("manual")) {
-            report.addAll(manualStep(negatives, iterations, warmup));
             report.forEach(System.out::println);
             return;
         }
@@ -101,7 +101,8 @@ public final class N2ceStepBenchmark {
             }
         }
 
-        report.addAll(manualStep(negatives, iterations, warmup));
+        report.add(check(negatives));
+        report.addAll(lebmSteps(iterations, warmup));
 
         RatioNetwork net = new RatioNetwork(LATENT, HIDDEN, BLOCKS, false, true);
         for (int copies : new int[] {1, STAGES}) {
@@ -129,34 +130,16 @@ public final class N2ceStepBenchmark {
         return r;
     }
 
-    /** The hand-written step (no SameDiff), checked against SameDiff's loss and gradients. */
-    static List<String> manualStep(int negatives, int iterations, int warmup) {
-        List<String> r = new ArrayList<>();
-        RatioNetwork net = new RatioNetwork(LATENT, HIDDEN, BLOCKS, false, false);
-        Step reference = new Step(net, true, POSITIVES, negatives);
-        List<String> probes = ManualN2ceStep.probes(BLOCKS);
-        Map<String, INDArray> expected = reference.sd.calculateGradients(reference.inputs, probes);
-        double expectedLoss = reference.sd.output(reference.inputs, "loss").get("loss").getDouble(0);
-        Map<String, INDArray> in = reference.inputs;
-        ManualN2ceStep manual = new ManualN2ceStep(net.weights(), BLOCKS, in.get("z"), in.get("k"), in.get("sign"),
-                in.get("weight"), NOISE_MAGNITUDE, LEARNING_RATE);
-        double loss = manual.forward();
-        manual.backward();
-        StringBuilder check = new StringBuilder(String.format("  check vs SameDiff: loss %.6f vs %.6f", loss,
-                expectedLoss));
-        for (String p : probes) {
-            INDArray want = expected.get(p);
-            double err = manual.gradients().get(p).sub(want).amaxNumber().doubleValue()
-                    / Math.max(1e-12, want.amaxNumber().doubleValue());
-            check.append(String.format("; d%s max rel err %.1e", p, err));
-        }
-        Timing t = Timing.of(manual::step, iterations, warmup);
-        double gflop = 3.0 * 2 * (POSITIVES + negatives) * net.multiplyAddsPerRow() / 1e6;
-        r.add(String.format("n2ce_paper_step[manual nd4j, fused, gemm] %s; achieved GFLOP/s (cpu) %.1f", t,
-                gflop / t.cpuMs()));
-        r.add("  forward_loss[manual] " + Timing.of(manual::forward, Math.max(5, iterations / 2), 1));
-        r.add(check.toString());
-        return r;
+    /** RatioNet against the SameDiff graph at the paper's width, depth and batch (same weights). */
+    static String check(int negatives) {
+        int[] counts = new int[STAGES];
+        java.util.Arrays.fill(counts, (POSITIVES + negatives) / STAGES);
+        counts[0] += (POSITIVES + negatives) % STAGES;
+        StringBuilder line = new StringBuilder("ratio_net_vs_samediff[same weights, " + (POSITIVES + negatives)
+                + " rows] max rel err");
+        SameDiffCheck.errors(LATENT, HIDDEN, BLOCKS, counts, 0).forEach((name, err) ->
+                line.append(String.format("; %s %.1e", name, err)));
+        return line.toString();
     }
 
     /**

@@ -7,10 +7,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The product's own LEBM steps as runnables, for {@code submit/bench-n2ce lebm}
- * ({@link ebmopt.bench.N2ceStepBenchmark}): the prior's N2CE step at the paper's scale
- * (n1 = 128, n2 = M n1, 16 residual blocks, K = 6), a whole training iteration (VAE and
- * prior), and one SVGD iteration over l(z).
+ * The product's own LEBM steps as runnables, for {@code submit/bench-n2ce}
+ * ({@code ebmopt.bench.N2ceStepBenchmark}): the prior's N2CE step at the paper's scale
+ * (n1 = 128, n2 = M n1, 16 residual blocks, K = 6) through {@link RatioNet}, the VAE's step,
+ * and one SVGD iteration over l(z).
+ *
+ * <p>Benchmark code, not product code: it lives in the benchmarks' source set
+ * ({@code src/bench/java}, compiled into target/test-classes) and sits in the model's package,
+ * as the model's tests do, to reach its package-private classes without widening them.
  */
 public final class LebmStepTimer {
     private final LatentVae vae;
