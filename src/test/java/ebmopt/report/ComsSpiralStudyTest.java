@@ -34,7 +34,14 @@ class ComsSpiralStudyTest {
         SparkSession spark = TestSweeps.spark();
         SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/coms-spiral.conf"),
                 "ci", List.of("output.root=\"" + root + "\"", "params.hidden = [8]", "params.epochs = 1",
-                "params.train-sampler-steps = 3", "params.generation-steps = 10", "params.query-budget = 8"))));
+                "params.generation-steps = 10", "params.query-budget = 8",
+                // the ci grids with 3 training sampler steps in each (one of them sweeps the key)
+                "sweep.grids = [{ variant = [original], alpha = [0, 50], train-sampler-steps = [3], "
+                        + "train-step-size = [0.0707], train-final-step-size = [0.0707], generation-step-size = [0.1], "
+                        + "generation-final-step-size = [1e-3] }, "
+                        + "{ variant = [stochastic], alpha = [0, 50], train-sampler-steps = [3] }, "
+                        + "{ variant = [decoupled], alpha = [0], tilt = [0, 10], negative-start = [mixed], "
+                        + "train-sampler-steps = [3] }]"))));
         ReportContext context = new ReportContext(spark, root.toString(), ResultSurfacesTest.reference());
         List<Row> trials = spark.sql("SELECT trial_id, sweep FROM " + ReportContext.TRIALS_VIEW
                 + " WHERE status = 'done'").collectAsList();
