@@ -1,12 +1,13 @@
 package ebmopt.models.coms;
 
+import ebmopt.optim.Adam;
+import ebmopt.optim.AdamOptions;
 import ebmopt.models.RowArrays;
 
 import ebmopt.experiment.TrialDivergedException;
 import ebmopt.models.regression.HiddenActivation;
 import ebmopt.models.regression.Minibatches;
 import ebmopt.models.regression.Mlp;
-import ebmopt.models.regression.ParameterAdam;
 import ebmopt.models.regression.RegressionSettings;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,7 +50,7 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
     Trained train(double[][] x, double[] y, long seed, IntConsumer onBatch) {
         SplittableRandom rng = new SplittableRandom(seed);
         Mlp net = new Mlp(x[0].length, network.hidden(), activation, rng.nextLong());
-        ParameterAdam adam = new ParameterAdam(net.parameters(), network.learningRate());
+        Adam adam = Adam.over(net.parameters(), network.learningRate(), AdamOptions.keras());
         Minibatches batches = new Minibatches(x.length, network.batchSize(), rng.nextLong());
         ScalarAdam logAlpha = new ScalarAdam(Math.log(Math.max(alpha, 1e-300)), alphaLearningRate);
         List<Double> alphas = new ArrayList<>();

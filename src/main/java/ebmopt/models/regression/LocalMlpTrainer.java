@@ -1,5 +1,7 @@
 package ebmopt.models.regression;
 
+import ebmopt.optim.Adam;
+import ebmopt.optim.AdamOptions;
 import ebmopt.models.RowArrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,7 +17,7 @@ public final class LocalMlpTrainer implements MlpTrainer {
     public Regressor train(double[][] x, double[] y, RegressionSettings settings, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         Mlp net = new Mlp(x[0].length, settings.hidden(), rng.nextLong());
-        ParameterAdam adam = new ParameterAdam(net.parameters(), settings.learningRate());
+        Adam adam = Adam.over(net.parameters(), settings.learningRate(), AdamOptions.keras());
         Minibatches batches = new Minibatches(x.length, settings.batchSize(), rng.nextLong());
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             for (int[] rows : batches.epoch()) {
