@@ -1,14 +1,13 @@
 package ebmopt.models.coms;
 
-import ebmopt.optim.Adam;
-import ebmopt.optim.AdamOptions;
 import ebmopt.models.RowArrays;
 
 import ebmopt.experiment.TrialDivergedException;
-import ebmopt.models.regression.HiddenActivation;
 import ebmopt.models.regression.Minibatches;
 import ebmopt.models.regression.Mlp;
-import ebmopt.models.regression.RegressionSettings;
+import ebmopt.models.regression.RegressorSettings;
+import ebmopt.optim.Adam;
+import ebmopt.optim.AdamOptions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,7 +24,7 @@ import java.util.function.IntConsumer;
  * log alpha follows Adam (lr {@code alphaLearningRate}) on alpha (tau - overestimation), as
  * design-baselines does.
  *
- * @param network           widths and minibatch schedule
+ * @param network           widths, hidden activation (relu or swish) and minibatch schedule
  * @param mseWeight         1 for COMs, 0 for an energy model
  * @param alpha             the (initial) conservatism weight
  * @param alphaMode         fixed or learned
@@ -34,11 +33,10 @@ import java.util.function.IntConsumer;
  * @param regularisation    weight of the squared-output penalty
  * @param negatives         the chains that make the negatives
  * @param chainStarts       where they start
- * @param activation        the network's hidden activation (relu or swish)
  */
-record ConservativeTrainer(RegressionSettings network, double mseWeight, double alpha, AlphaMode alphaMode,
+record ConservativeTrainer(RegressorSettings network, double mseWeight, double alpha, AlphaMode alphaMode,
                            double tau, double alphaLearningRate, double regularisation, ChainSampler negatives,
-                           ChainStarts chainStarts, HiddenActivation activation) {
+                           ChainStarts chainStarts) {
 
     /** A trained network, and alpha and the overestimation at the end of each epoch. */
     record Trained(Mlp network, List<Double> alphas, List<Double> overestimations, List<Double> mses) {
@@ -49,7 +47,7 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
 
     Trained train(double[][] x, double[] y, long seed, IntConsumer onBatch) {
         SplittableRandom rng = new SplittableRandom(seed);
-        Mlp net = new Mlp(x[0].length, network.hidden(), activation, rng.nextLong());
+        Mlp net = new Mlp(x[0].length, network.hiddenLayers(), network.activation(), rng.nextLong());
         Adam adam = Adam.over(net.parameters(), network.learningRate(), AdamOptions.keras());
         Minibatches batches = new Minibatches(x.length, network.batchSize(), rng.nextLong());
         ScalarAdam logAlpha = new ScalarAdam(Math.log(Math.max(alpha, 1e-300)), alphaLearningRate);
