@@ -9,15 +9,17 @@ import java.util.List;
 /**
  * Adam (Kingma and Ba 2015) with the constants, epsilon placement and clipping of its
  * {@link AdamOptions}: every Adam step in this code (the samplers' SVGD, the regressors and
- * COMs' networks, the LEBM's VAE and ratio network) is taken here.
+ * COMs' networks, COMs' dual ascent on log alpha, the LEBM's VAE and ratio network) is taken
+ * here (the speed benchmark's apart).
  *
  * <p>It steps either a group of ND4J parameters, descending along the gradients registered
  * with them ({@link #add}, {@link #step()}), in their data type and in place (one or two
  * scratch arrays per parameter, no temporaries per step), or one double-precision array,
- * ascending ({@link #ascend}); an instance does one or the other. Each keeps the operation
+ * ascending or descending ({@link #ascend}, {@link #descend}); an instance does one or the other. Each keeps the operation
  * order its callers always had, so results are bit for bit what they were: in ND4J,
  * bias-corrected {@code p -= (m * (lr / c1)) / (sqrt(v / c2) + eps)} and raw
- * {@code p -= (m / (sqrt(v) + eps)) * alpha_t}; in doubles, {@code x += lr * (m / c1) / (sqrt(v / c2) + eps)}
+ * {@code p -= (m / (sqrt(v) + eps)) * alpha_t}; in doubles,
+ * {@code x += (+1 or -1) * (lr * (m / c1) / (sqrt(v / c2) + eps))}
  * (c1 = 1 - beta1^t, c2 = 1 - beta2^t).
  *
  * <p>Not thread-safe: one optimiser belongs to one model.
@@ -132,10 +134,10 @@ public final class Adam {
             }
             INDArray tmp = scratch.get(i);
             m.get(i).muli(options.beta1());
-            tmp.assign(g).muli(1 - options.beta1());
+            tmp.assign(g).muli(options.gradientWeight1());
             m.get(i).addi(tmp);
             v.get(i).muli(options.beta2());
-            tmp.assign(g).muli(g).muli(1 - options.beta2());
+            tmp.assign(g).muli(g).muli(options.gradientWeight2());
             v.get(i).addi(tmp);
             tmp.assign(v.get(i));
             if (options.placement() == EpsilonPlacement.BIAS_CORRECTED) {
@@ -158,6 +160,16 @@ public final class Adam {
      * shape, not modified); the first call fixes the shape.
      */
     public void ascend(double[][] x, double[][] direction) {
+        arrayStep(x, direction, 1.0);
+    }
+
+    /** One descent step of the double-precision array {@code x} along {@code gradient}, as {@link #ascend}. */
+    public void descend(double[][] x, double[][] gradient) {
+        arrayStep(x, gradient, -1.0);
+    }
+
+    /** x += sign * step: sign -1 subtracts the same step exactly. */
+    private void arrayStep(double[][] x, double[][] direction, double sign) {
         if (!params.isEmpty()) {
             throw new IllegalStateException("this Adam steps ND4J parameters, not a double array");
         }
@@ -169,6 +181,8 @@ public final class Adam {
         t++;
         double b1 = options.beta1();
         double b2 = options.beta2();
+        double w1 = options.gradientWeight1();
+        double w2 = options.gradientWeight2();
         double c1 = 1 - Math.pow(b1, t);
         double c2 = 1 - Math.pow(b2, t);
         double alpha = learningRate * Math.sqrt(c2) / c1;
@@ -177,12 +191,12 @@ public final class Adam {
             double[] vi = rowV[i];
             for (int k = 0; k < x[i].length; k++) {
                 double g = scale == 1.0 ? direction[i][k] : direction[i][k] * scale;
-                mi[k] = b1 * mi[k] + (1 - b1) * g;
-                vi[k] = b2 * vi[k] + (1 - b2) * g * g;
+                mi[k] = b1 * mi[k] + w1 * g;
+                vi[k] = b2 * vi[k] + w2 * g * g;
                 if (options.placement() == EpsilonPlacement.BIAS_CORRECTED) {
-                    x[i][k] += learningRate * (mi[k] / c1) / (Math.sqrt(vi[k] / c2) + options.epsilon());
+                    x[i][k] += sign * (learningRate * (mi[k] / c1) / (Math.sqrt(vi[k] / c2) + options.epsilon()));
                 } else {
-                    x[i][k] += mi[k] / (Math.sqrt(vi[k]) + options.epsilon()) * alpha;
+                    x[i][k] += sign * (mi[k] / (Math.sqrt(vi[k]) + options.epsilon()) * alpha);
                 }
             }
         }

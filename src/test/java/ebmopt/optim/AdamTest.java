@@ -25,6 +25,26 @@ class AdamTest {
     }
 
     @Test
+    void descentMirrorsAscentAndGradientWeightsAreTakenAsWritten() {
+        double[][] up = {{0.25}};
+        double[][] down = {{-0.25}};
+        Adam ascent = new Adam(0.01, AdamOptions.keras());
+        Adam descent = new Adam(0.01, AdamOptions.keras());
+        double[][] decimal = {{0.25}};
+        Adam decimalWeights = new Adam(0.01, AdamOptions.keras().withGradientWeights(0.1, 0.001));
+        for (int t = 0; t < 50; t++) {
+            double g = Math.sin(t) + 0.3;
+            ascent.ascend(up, new double[][] {{g}});
+            descent.descend(down, new double[][] {{g}});
+            decimalWeights.ascend(decimal, new double[][] {{g}});
+        }
+        assertEquals(up[0][0], -down[0][0], 0.0);
+        // 0.1 is not 1 - 0.9 in binary: the two differ, by rounding only
+        assertTrue(up[0][0] != decimal[0][0]);
+        assertEquals(up[0][0], decimal[0][0], 1e-12);
+    }
+
+    @Test
     void ndArraysDescendAndTheRawPlacementDiffersOnlyThroughEpsilon() {
         INDArray keras = Nd4j.create(new float[] {1, 1}, new long[] {1, 2}, DataType.FLOAT);
         INDArray torch = keras.dup();

@@ -50,7 +50,8 @@ record ConservativeTrainer(RegressorSettings network, double mseWeight, double a
         Mlp net = new Mlp(x[0].length, network.hiddenLayers(), network.activation(), rng.nextLong());
         Adam adam = Adam.over(net.parameters(), network.learningRate(), AdamOptions.keras());
         Minibatches batches = new Minibatches(x.length, network.batchSize(), rng.nextLong());
-        ScalarAdam logAlpha = new ScalarAdam(Math.log(Math.max(alpha, 1e-300)), alphaLearningRate);
+        double[][] logAlpha = {{Math.log(Math.max(alpha, 1e-300))}};
+        Adam logAlphaAdam = new Adam(alphaLearningRate, AdamOptions.keras().withGradientWeights(0.1, 0.001));
         List<Double> alphas = new ArrayList<>();
         List<Double> overestimations = new ArrayList<>();
         List<Double> mses = new ArrayList<>();
@@ -61,7 +62,7 @@ record ConservativeTrainer(RegressorSettings network, double mseWeight, double a
             double mseSum = 0;
             int count = 0;
             for (int[] rows : batches.epoch()) {
-                double a = alphaMode == AlphaMode.DUAL ? Math.exp(logAlpha.value()) : alpha;
+                double a = alphaMode == AlphaMode.DUAL ? Math.exp(logAlpha[0][0]) : alpha;
                 double[][] xb = Minibatches.rows(x, rows);
                 double[] yb = Minibatches.values(y, rows);
                 boolean withNegatives = a > 0 || alphaMode == AlphaMode.DUAL || regularisation > 0;
@@ -89,14 +90,14 @@ record ConservativeTrainer(RegressorSettings network, double mseWeight, double a
                 adam.step(net.gradients());
                 if (alphaMode == AlphaMode.DUAL) {
                     // d/d(log alpha) of alpha (tau - over) = alpha (tau - over)
-                    logAlpha.descend(a * (tau - over));
+                    logAlphaAdam.descend(logAlpha, new double[][] {{a * (tau - over)}});
                 }
                 overSum += over;
                 mseSum += mse(fPos, yb);
                 count++;
                 onBatch.accept(++batch);
             }
-            alphas.add(alphaMode == AlphaMode.DUAL ? Math.exp(logAlpha.value()) : alpha);
+            alphas.add(alphaMode == AlphaMode.DUAL ? Math.exp(logAlpha[0][0]) : alpha);
             overestimations.add(overSum / count);
             mses.add(mseSum / count);
         }
@@ -118,30 +119,5 @@ record ConservativeTrainer(RegressorSettings network, double mseWeight, double a
 
     private static INDArray column(double[] g) {
         return Nd4j.create(g, new long[] {g.length, 1}, DataType.DOUBLE).castTo(DataType.FLOAT);
-    }
-
-    /** Adam on one scalar (minimising). */
-    private static final class ScalarAdam {
-        private final double lr;
-        private double value;
-        private double m;
-        private double v;
-        private int t;
-
-        ScalarAdam(double value, double lr) {
-            this.value = value;
-            this.lr = lr;
-        }
-
-        double value() {
-            return value;
-        }
-
-        void descend(double g) {
-            t++;
-            m = 0.9 * m + 0.1 * g;
-            v = 0.999 * v + 0.001 * g * g;
-            value -= lr * (m / (1 - Math.pow(0.9, t))) / (Math.sqrt(v / (1 - Math.pow(0.999, t))) + 1e-7);
-        }
     }
 }
