@@ -1,5 +1,8 @@
 package ebmopt.sampling;
 
+import ebmopt.optim.Adam;
+import ebmopt.optim.AdamOptions;
+
 import java.util.function.IntConsumer;
 
 import static ebmopt.config.InvalidParameterException.require;
@@ -28,7 +31,7 @@ public record Svgd(int iterations, double stepSize) {
     /** Runs SVGD from {@code start} (not modified) and returns the final particles. */
     public double[][] run(LogDensity density, double[][] start, IntConsumer onStep) {
         double[][] z = Particles.copy(start);
-        Adam adam = new Adam(stepSize, z.length, z[0].length);
+        Adam adam = new Adam(stepSize, AdamOptions.kingmaBa());
         for (int t = 0; t < iterations; t++) {
             adam.ascend(z, direction(z, density.gradient(z)));
             onStep.accept(t + 1);

@@ -1,7 +1,6 @@
 package ebmopt.tasks;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -20,7 +19,7 @@ import java.util.SplittableRandom;
  * the domain, [f(-5, 0), max f] = [-308.129, -0.397887], rather than the range of one random
  * draw, so that a proposal at a global maximum scores 1 whatever the seed.
  */
-public final class BraninTask implements Task {
+public final class BraninTask extends PlaneTask {
     public static final String NAME = "branin";
     public static final String NAME_SMALL = "branin-50";
     public static final double MAX_VALUE = -0.39788735772973816;
@@ -36,12 +35,8 @@ public final class BraninTask implements Task {
     /** f's minimum on the domain, at the corner (-5, 0). */
     public static final double MIN_VALUE = value(X1_LOW, X2_LOW);
 
-    private final String name;
-    private final Dataset visible;
-
     private BraninTask(String name, Dataset visible) {
-        this.name = name;
-        this.visible = visible;
+        super(name, "Branin", visible, new MinMax(MIN_VALUE, MAX_VALUE), BraninTask::value);
     }
 
     /** f at (x1, x2). */
@@ -79,43 +74,5 @@ public final class BraninTask implements Task {
             }
         }
         return new BraninTask(name, new Dataset(kept, 2, null, vx, vy));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Encoding encoding() {
-        return new Encoding.Continuous(2);
-    }
-
-    @Override
-    public Dataset visible() {
-        return visible;
-    }
-
-    @Override
-    public double score(double[] features) {
-        if (features.length != 2) {
-            throw new IllegalArgumentException("a Branin design has 2 coordinates, not " + features.length);
-        }
-        return value(features[0], features[1]);
-    }
-
-    @Override
-    public boolean hasOracle() {
-        return true;
-    }
-
-    @Override
-    public MinMax scoreNormalisation() {
-        return new MinMax(MIN_VALUE, MAX_VALUE);
-    }
-
-    @Override
-    public Map<String, String> dataChecksums() {
-        return Map.of();
     }
 }

@@ -1,6 +1,5 @@
 package ebmopt.tasks;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -21,7 +20,7 @@ import java.util.SplittableRandom;
  *       origin, 1 at the centre. Scores are normalised with [0, 1].</li>
  * </ul>
  */
-public final class SpiralTask implements Task {
+public final class SpiralTask extends PlaneTask {
     public static final String NAME = "spiral";
     public static final double SLOPE = 0.12;
     public static final double MIN_ANGLE = Math.PI;
@@ -31,10 +30,8 @@ public final class SpiralTask implements Task {
     private static final int CURVE_POINTS = 6000;
     private static final double[][] CURVE = curve();
 
-    private final Dataset visible;
-
     private SpiralTask(Dataset visible) {
-        this.visible = visible;
+        super(NAME, "spiral", visible, new MinMax(0, 1), SpiralTask::reward);
     }
 
     /** {@code points} noisy points of the spiral drawn with {@code seed}, scored by the reward. */
@@ -79,43 +76,5 @@ public final class SpiralTask implements Task {
             c[i] = new double[] {SLOPE * theta * Math.cos(theta), SLOPE * theta * Math.sin(theta)};
         }
         return c;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Encoding encoding() {
-        return new Encoding.Continuous(2);
-    }
-
-    @Override
-    public Dataset visible() {
-        return visible;
-    }
-
-    @Override
-    public double score(double[] features) {
-        if (features.length != 2) {
-            throw new IllegalArgumentException("a spiral design has 2 coordinates, not " + features.length);
-        }
-        return reward(features[0], features[1]);
-    }
-
-    @Override
-    public boolean hasOracle() {
-        return true;
-    }
-
-    @Override
-    public MinMax scoreNormalisation() {
-        return new MinMax(0, 1);
-    }
-
-    @Override
-    public Map<String, String> dataChecksums() {
-        return Map.of();
     }
 }

@@ -61,30 +61,13 @@ final class TfBind10Task extends KmerLookupTask {
     private static Shared read(DataFiles.VerifiedFile indexFile, DataFiles.VerifiedFile yFile) {
         int[] index = Npy.readInt32(indexFile.path(), ROWS).data();
         float[] y = Npy.readFloat32(yFile.path(), ROWS).data();
-        float[] oracle = new float[1 << (2 * LENGTH)];
-        boolean[] seen = new boolean[oracle.length];
-        for (int i = 0; i < index.length; i++) {
-            int k = index[i];
-            if (k < 0 || k >= oracle.length) {
-                throw new TaskDataException(indexFile.path() + ": row " + i + " has index " + k
-                        + " outside 0.." + (oracle.length - 1));
-            }
-            oracle[k] = y[i];
-            seen[k] = true;
-        }
-        KmerIndex.requireAll(seen, indexFile.path());
-        double threshold = Percentile.of(y, 50);
-        int n = 0;
-        for (float v : y) {
-            n += v <= threshold ? 1 : 0;
-        }
-        int[] poolIndex = new int[n];
-        float[] poolY = new float[n];
-        for (int i = 0, r = 0; i < index.length; i++) {
-            if (y[i] <= threshold) {
-                poolIndex[r] = index[i];
-                poolY[r++] = y[i];
-            }
+        float[] oracle = KmerTables.oracle(index, y, LENGTH, VOCABULARY, indexFile.path());
+        int[] rows = KmerTables.rowsAtOrBelowMedian(y);
+        int[] poolIndex = new int[rows.length];
+        float[] poolY = new float[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            poolIndex[r] = index[rows[r]];
+            poolY[r] = y[rows[r]];
         }
         return new Shared(oracle, poolIndex, poolY,
                 Map.of(indexFile.name(), indexFile.sha256(), yFile.name(), yFile.sha256()));

@@ -34,28 +34,19 @@ final class TfBind8Task extends KmerLookupTask {
     private static TfBind8Task read(DataFiles.VerifiedFile xFile, DataFiles.VerifiedFile yFile) {
         int[] x = Npy.readInt32(xFile.path(), ROWS, LENGTH).data();
         float[] y = Npy.readFloat32(yFile.path(), ROWS, 1).data();
-        float[] table = new float[1 << (2 * LENGTH)];
-        boolean[] seen = new boolean[table.length];
-        for (int i = 0; i < ROWS; i++) {
-            int index = KmerIndex.of(x, i * LENGTH, LENGTH, VOCABULARY, xFile.path());
-            table[index] = y[i];
-            seen[index] = true;
+        int[] index = new int[y.length];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = KmerIndex.of(x, i * LENGTH, LENGTH, VOCABULARY, xFile.path());
         }
-        KmerIndex.requireAll(seen, xFile.path());
-        double threshold = Percentile.of(y, 50);
-        int n = 0;
-        for (float v : y) {
-            n += v <= threshold ? 1 : 0;
+        float[] table = KmerTables.oracle(index, y, LENGTH, VOCABULARY, xFile.path());
+        int[] rows = KmerTables.rowsAtOrBelowMedian(y);
+        int[] tokens = new int[rows.length * LENGTH];
+        double[] vy = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(x, rows[r] * LENGTH, tokens, r * LENGTH, LENGTH);
+            vy[r] = y[rows[r]];
         }
-        int[] tokens = new int[n * LENGTH];
-        double[] vy = new double[n];
-        for (int i = 0, r = 0; i < ROWS; i++) {
-            if (y[i] <= threshold) {
-                System.arraycopy(x, i * LENGTH, tokens, r * LENGTH, LENGTH);
-                vy[r++] = y[i];
-            }
-        }
-        return new TfBind8Task(table, new Dataset(n, LENGTH, tokens, null, vy),
+        return new TfBind8Task(table, new Dataset(rows.length, LENGTH, tokens, null, vy),
                 Map.of(xFile.name(), xFile.sha256(), yFile.name(), yFile.sha256()));
     }
 }

@@ -1,5 +1,7 @@
 package ebmopt.models.lebm;
 
+import ebmopt.optim.Adam;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,8 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class LebmStepTimer {
     private final LatentVae vae;
     private final RatioNet ratio;
-    private final AdamGroup vaeAdam;
-    private final AdamGroup ratioAdam;
+    private final Adam vaeAdam;
+    private final Adam ratioAdam;
     private final StageSchedule schedule = StageSchedule.of(6, List.of(), StageWeighting.PRINTED);
     private final SplittableRandom rng = new SplittableRandom(0);
     private final int positives;

@@ -3,9 +3,8 @@ package ebmopt.models.coms;
 import ebmopt.experiment.Experiment;
 import ebmopt.experiment.TrialContext;
 import ebmopt.experiment.TrialOutcome;
-import ebmopt.models.regression.HiddenActivation;
-import ebmopt.models.regression.LocalMlpTrainer;
-import ebmopt.models.regression.MlpTrainer;
+import ebmopt.models.regression.LocalRegressorTrainer;
+import ebmopt.models.regression.Minibatches;
 import ebmopt.models.regression.Regressor;
 import ebmopt.models.regression.RegressorTrainer;
 import ebmopt.models.regression.TrainerKind;
@@ -35,15 +34,15 @@ import java.util.stream.IntStream;
  * {@code alpha}, {@code overestimation}, {@code train_mse}. Candidates: the Q proposals.
  */
 public final class ComsExperiment implements Experiment<ComsParams> {
-    private final MlpTrainer regressorTrainer;
+    private final RegressorTrainer regressorTrainer;
 
     /** With the local trainer for plain regressors (what the service loader builds). */
     public ComsExperiment() {
-        this(new LocalMlpTrainer());
+        this(new LocalRegressorTrainer());
     }
 
-    /** With {@code regressorTrainer} for the plain-MSE regressors (gradient ascent's f, f_omega). */
-    public ComsExperiment(MlpTrainer regressorTrainer) {
+    /** With {@code regressorTrainer} for the plain-MSE regressors (gradient ascent's f, f_omega) under {@code regressor-trainer = local}. */
+    public ComsExperiment(RegressorTrainer regressorTrainer) {
         this.regressorTrainer = regressorTrainer;
     }
 
@@ -101,15 +100,15 @@ public final class ComsExperiment implements Experiment<ComsParams> {
         ChainStarts starts = new ChainStarts(p.negativeStart(), p.replayBufferSize(), p.replayReinit(),
                 () -> uniformPoint(p, space, noiseRng));
         ConservativeTrainer conservative = new ConservativeTrainer(p.network(), 1, p.alpha(), p.alphaMode(), p.tau(),
-                p.alphaLearningRate(), 0, p.trainSampler(d), starts, HiddenActivation.RELU);
+                p.alphaLearningRate(), 0, p.trainSampler(d), starts);
         long totalBatches = conservative.batches(split.trainX().length);
         LogDensity density;
         Regressor regressor;
         if (p.variant() == ComsVariant.DECOUPLED) {
             regressor = trainRegressor(p, context, split, rng.nextLong());
-            ConservativeTrainer energy = new ConservativeTrainer(p.network(), 0, 1, AlphaMode.FIXED, p.tau(),
-                    p.alphaLearningRate(), p.energyRegularisation(), p.trainSampler(d), starts,
-                    p.energyActivation());
+            ConservativeTrainer energy = new ConservativeTrainer(p.network().withActivation(p.energyActivation()), 0, 1,
+                    AlphaMode.FIXED, p.tau(), p.alphaLearningRate(), p.energyRegularisation(), p.trainSampler(d),
+                    starts);
             ConservativeTrainer.Trained e = energy.train(split.trainX(), split.trainY(), rng.nextLong(),
                     b -> context.progress(b, totalBatches));
             recordCurves(outcome, e, "energy_");
@@ -148,11 +147,9 @@ public final class ComsExperiment implements Experiment<ComsParams> {
 
     /** A plain-MSE regressor on the training rows: in this thread, or data-parallel on the cluster. */
     private Regressor trainRegressor(ComsParams p, TrialContext context, Split split, long seed) {
-        if (p.regressorTrainer() == TrainerKind.LOCAL) {
-            return regressorTrainer.train(split.trainX(), split.trainY(), p.network(), seed);
-        }
-        return RegressorTrainer.forContext(context.sparkContext()).fit(split.trainX(), split.trainY(),
-                p.regressorSettings(), seed);
+        RegressorTrainer trainer = p.regressorTrainer() == TrainerKind.LOCAL ? regressorTrainer
+                : RegressorTrainer.forContext(context.sparkContext());
+        return trainer.fit(split.trainX(), split.trainY(), p.network(), seed);
     }
 
     /** w grad f_omega + grad f_theta: the gradient of log p_theta(x) + w f_omega(x). */
@@ -236,14 +233,7 @@ public final class ComsExperiment implements Experiment<ComsParams> {
         static Split of(double[][] x, double[] y, int validation, long seed) {
             int n = x.length;
             int v = Math.min(validation, n / 5);
-            int[] order = IntStream.range(0, n).toArray();
-            SplittableRandom rng = new SplittableRandom(seed);
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = Minibatches.permutation(n, new SplittableRandom(seed)::nextInt);
             double[][] tx = new double[n - v][];
             double[] ty = new double[n - v];
             double[][] vx = new double[v][];

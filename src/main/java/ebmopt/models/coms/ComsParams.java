@@ -1,7 +1,6 @@
 package ebmopt.models.coms;
 
 import ebmopt.models.regression.HiddenActivation;
-import ebmopt.models.regression.RegressionSettings;
 import ebmopt.models.regression.RegressorSettings;
 import ebmopt.models.regression.TrainerKind;
 import ebmopt.sampling.StepSchedule;
@@ -85,7 +84,10 @@ public record ComsParams(String task, ComsVariant variant, double alpha, AlphaMo
         require(startLow < startHigh, "start-high", "must be above start-low");
         new StepSchedule(trainStepSize, trainFinalStepSize);
         new StepSchedule(generationStepSize, generationFinalStepSize);
-        new RegressionSettings(hidden, learningRate, batchSize, epochs);
+        require(!hidden.isEmpty() && hidden.stream().allMatch(h -> h >= 1), "hidden", "must list widths >= 1");
+        require(learningRate > 0, "learning-rate", "must be > 0");
+        require(batchSize >= 1, "batch-size", "must be >= 1");
+        require(epochs >= 1, "epochs", "must be >= 1");
         require(regressorTrainer != null, "regressor-trainer", "must be local or spark");
         require(regressorTrainer == TrainerKind.LOCAL || trainsPlainRegressor(variant, alpha, alphaMode),
                 "regressor-trainer", "spark trains only plain-MSE regressors: the gradient-ascent baseline "
@@ -104,15 +106,13 @@ public record ComsParams(String task, ComsVariant variant, double alpha, AlphaMo
         return variant == ComsVariant.DECOUPLED || (alpha == 0 && alphaMode == AlphaMode.FIXED);
     }
 
-    /** The plain regressor's settings for {@code ebmopt.models.regression.RegressorTrainer} (ReLU, as f). */
-    RegressorSettings regressorSettings() {
+    /**
+     * The network (ReLU) and minibatch schedule of every model the variant trains, and where a
+     * plain regressor is trained ({@code ebmopt.models.regression.RegressorTrainer}).
+     */
+    public RegressorSettings network() {
         return new RegressorSettings(hidden, HiddenActivation.RELU, learningRate, batchSize, epochs, regressorTrainer,
                 regressorSparkWorkers, regressorAveragingFrequency);
-    }
-
-    /** The network and minibatch schedule of every model the variant trains. */
-    public RegressionSettings network() {
-        return new RegressionSettings(hidden, learningRate, batchSize, epochs);
     }
 
     /** The training chains in d dimensions. */

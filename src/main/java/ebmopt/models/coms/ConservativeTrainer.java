@@ -3,11 +3,11 @@ package ebmopt.models.coms;
 import ebmopt.models.RowArrays;
 
 import ebmopt.experiment.TrialDivergedException;
-import ebmopt.models.regression.HiddenActivation;
 import ebmopt.models.regression.Minibatches;
 import ebmopt.models.regression.Mlp;
-import ebmopt.models.regression.ParameterAdam;
-import ebmopt.models.regression.RegressionSettings;
+import ebmopt.models.regression.RegressorSettings;
+import ebmopt.optim.Adam;
+import ebmopt.optim.AdamOptions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,7 +24,7 @@ import java.util.function.IntConsumer;
  * log alpha follows Adam (lr {@code alphaLearningRate}) on alpha (tau - overestimation), as
  * design-baselines does.
  *
- * @param network           widths and minibatch schedule
+ * @param network           widths, hidden activation (relu or swish) and minibatch schedule
  * @param mseWeight         1 for COMs, 0 for an energy model
  * @param alpha             the (initial) conservatism weight
  * @param alphaMode         fixed or learned
@@ -33,11 +33,10 @@ import java.util.function.IntConsumer;
  * @param regularisation    weight of the squared-output penalty
  * @param negatives         the chains that make the negatives
  * @param chainStarts       where they start
- * @param activation        the network's hidden activation (relu or swish)
  */
-record ConservativeTrainer(RegressionSettings network, double mseWeight, double alpha, AlphaMode alphaMode,
+record ConservativeTrainer(RegressorSettings network, double mseWeight, double alpha, AlphaMode alphaMode,
                            double tau, double alphaLearningRate, double regularisation, ChainSampler negatives,
-                           ChainStarts chainStarts, HiddenActivation activation) {
+                           ChainStarts chainStarts) {
 
     /** A trained network, and alpha and the overestimation at the end of each epoch. */
     record Trained(Mlp network, List<Double> alphas, List<Double> overestimations, List<Double> mses) {
@@ -48,10 +47,11 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
 
     Trained train(double[][] x, double[] y, long seed, IntConsumer onBatch) {
         SplittableRandom rng = new SplittableRandom(seed);
-        Mlp net = new Mlp(x[0].length, network.hidden(), activation, rng.nextLong());
-        ParameterAdam adam = new ParameterAdam(net.parameters(), network.learningRate());
+        Mlp net = new Mlp(x[0].length, network.hiddenLayers(), network.activation(), rng.nextLong());
+        Adam adam = Adam.over(net.parameters(), network.learningRate(), AdamOptions.keras());
         Minibatches batches = new Minibatches(x.length, network.batchSize(), rng.nextLong());
-        ScalarAdam logAlpha = new ScalarAdam(Math.log(Math.max(alpha, 1e-300)), alphaLearningRate);
+        double[][] logAlpha = {{Math.log(Math.max(alpha, 1e-300))}};
+        Adam logAlphaAdam = new Adam(alphaLearningRate, AdamOptions.keras().withGradientWeights(0.1, 0.001));
         List<Double> alphas = new ArrayList<>();
         List<Double> overestimations = new ArrayList<>();
         List<Double> mses = new ArrayList<>();
@@ -62,7 +62,7 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
             double mseSum = 0;
             int count = 0;
             for (int[] rows : batches.epoch()) {
-                double a = alphaMode == AlphaMode.DUAL ? Math.exp(logAlpha.value()) : alpha;
+                double a = alphaMode == AlphaMode.DUAL ? Math.exp(logAlpha[0][0]) : alpha;
                 double[][] xb = Minibatches.rows(x, rows);
                 double[] yb = Minibatches.values(y, rows);
                 boolean withNegatives = a > 0 || alphaMode == AlphaMode.DUAL || regularisation > 0;
@@ -90,14 +90,14 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
                 adam.step(net.gradients());
                 if (alphaMode == AlphaMode.DUAL) {
                     // d/d(log alpha) of alpha (tau - over) = alpha (tau - over)
-                    logAlpha.descend(a * (tau - over));
+                    logAlphaAdam.descend(logAlpha, new double[][] {{a * (tau - over)}});
                 }
                 overSum += over;
                 mseSum += mse(fPos, yb);
                 count++;
                 onBatch.accept(++batch);
             }
-            alphas.add(alphaMode == AlphaMode.DUAL ? Math.exp(logAlpha.value()) : alpha);
+            alphas.add(alphaMode == AlphaMode.DUAL ? Math.exp(logAlpha[0][0]) : alpha);
             overestimations.add(overSum / count);
             mses.add(mseSum / count);
         }
@@ -119,30 +119,5 @@ record ConservativeTrainer(RegressionSettings network, double mseWeight, double 
 
     private static INDArray column(double[] g) {
         return Nd4j.create(g, new long[] {g.length, 1}, DataType.DOUBLE).castTo(DataType.FLOAT);
-    }
-
-    /** Adam on one scalar (minimising). */
-    private static final class ScalarAdam {
-        private final double lr;
-        private double value;
-        private double m;
-        private double v;
-        private int t;
-
-        ScalarAdam(double value, double lr) {
-            this.value = value;
-            this.lr = lr;
-        }
-
-        double value() {
-            return value;
-        }
-
-        void descend(double g) {
-            t++;
-            m = 0.9 * m + 0.1 * g;
-            v = 0.999 * v + 0.001 * g * g;
-            value -= lr * (m / (1 - Math.pow(0.9, t))) / (Math.sqrt(v / (1 - Math.pow(0.999, t))) + 1e-7);
-        }
     }
 }

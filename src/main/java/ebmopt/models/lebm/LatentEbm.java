@@ -2,6 +2,7 @@ package ebmopt.models.lebm;
 
 import ebmopt.models.RowArrays;
 
+import ebmopt.optim.Adam;
 import ebmopt.sampling.Langevin;
 import ebmopt.sampling.StepSchedule;
 import ebmopt.tasks.Dataset;
@@ -28,8 +29,8 @@ final class LatentEbm {
     private final MinMax yRange;
     private final LatentVae vae;
     private final RatioNet ratio;
-    private final AdamGroup vaeAdam;
-    private final AdamGroup ratioAdam;
+    private final Adam vaeAdam;
+    private final Adam ratioAdam;
     private final StageSchedule schedule;
     private final long seed;
     private final int positions;
@@ -117,7 +118,7 @@ final class LatentEbm {
      * The VAE's step at posterior samples z = encode(x, y, eps): the prior's gradient at z, the
      * ELBO's gradients, Adam. Returns {loss, recon_nll, kl_q0}.
      */
-    static double[] vaeStep(LatentVae vae, RatioNet ratio, AdamGroup adam, INDArray x, INDArray y, INDArray eps,
+    static double[] vaeStep(LatentVae vae, RatioNet ratio, Adam adam, INDArray x, INDArray y, INDArray eps,
                             INDArray z) {
         double[] loss = vae.gradients(x, y, eps, ratio.stageSumAndGradient(z)[1], adam);
         adam.step();
@@ -125,7 +126,7 @@ final class LatentEbm {
     }
 
     /** The prior's step on one batch: forward, loss, backward, Adam. Returns the loss; frees the batch. */
-    static double priorStep(RatioNet ratio, AdamGroup adam, PriorBatch batch, PriorObjective objective, double logM,
+    static double priorStep(RatioNet ratio, Adam adam, PriorBatch batch, PriorObjective objective, double logM,
                             double penalty) {
         float[] f = ratio.forward(batch.z(), batch.counts()).toFloatVector();
         float[] df = new float[f.length];

@@ -1,6 +1,7 @@
 package ebmopt.models.lebm;
 
 import ebmopt.experiment.TrialOutcome.CurvePoint;
+import ebmopt.optim.Adam;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -31,7 +32,7 @@ final class LatentEbmState {
         static final Progress START = new Progress(0, 0, 0, List.of());
     }
 
-    static byte[] save(Progress progress, AdamGroup vae, AdamGroup ratio) {
+    static byte[] save(Progress progress, Adam vae, Adam ratio) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -46,7 +47,7 @@ final class LatentEbmState {
                 out.writeLong(c.step());
                 out.writeDouble(c.value());
             }
-            for (AdamGroup group : List.of(vae, ratio)) {
+            for (Adam group : List.of(vae, ratio)) {
                 out.writeInt(group.steps());
                 List<INDArray> arrays = group.state();
                 out.writeInt(arrays.size());
@@ -70,7 +71,7 @@ final class LatentEbmState {
      * them) and returns where the run stood. A state of another model shape, or a truncated
      * one, fails before anything is written.
      */
-    static Progress restore(byte[] state, AdamGroup vae, AdamGroup ratio) {
+    static Progress restore(byte[] state, Adam vae, Adam ratio) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
             if (in.readInt() != MAGIC || in.readInt() != VERSION) {
@@ -85,7 +86,7 @@ final class LatentEbmState {
                 curves.add(new CurvePoint(in.readUTF(), in.readLong(), in.readDouble()));
             }
             // read and check everything first: a bad state leaves the model untouched
-            List<AdamGroup> groups = List.of(vae, ratio);
+            List<Adam> groups = List.of(vae, ratio);
             int[] steps = new int[groups.size()];
             List<List<float[]>> values = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {

@@ -1,5 +1,8 @@
 package ebmopt.models.lebm;
 
+import ebmopt.optim.Adam;
+import ebmopt.optim.AdamOptions;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -182,8 +185,8 @@ final class LatentVae {
     }
 
     /** An Adam group over every encoder and generator parameter (gradients set per step). */
-    AdamGroup optimiser(double lr, double beta1, double beta2, double clipNorm) {
-        AdamGroup adam = new AdamGroup(lr, beta1, beta2, clipNorm);
+    Adam optimiser(double lr, double beta1, double beta2, double clipNorm) {
+        Adam adam = new Adam(lr, AdamOptions.pytorch(beta1, beta2, clipNorm));
         for (String p : params) {
             INDArray a = sd.getVariable(p).getArr();
             adam.add(a, a.ulike());
@@ -235,7 +238,7 @@ final class LatentVae {
      * The loss's gradients at one batch; writes them into {@code adam}'s gradient slots (in
      * parameter order) and returns the loss and its parts {loss, recon_nll, kl_q0}.
      */
-    double[] gradients(INDArray x, INDArray y, INDArray eps, INDArray priorGrad, AdamGroup adam) {
+    double[] gradients(INDArray x, INDArray y, INDArray eps, INDArray priorGrad, Adam adam) {
         Map<String, INDArray> ph = new HashMap<>();
         ph.put("x", x);
         ph.put("y", y);

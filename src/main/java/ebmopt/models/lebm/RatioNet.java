@@ -1,5 +1,8 @@
 package ebmopt.models.lebm;
 
+import ebmopt.optim.Adam;
+import ebmopt.optim.AdamOptions;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,8 +104,8 @@ final class RatioNet {
     }
 
     /** An Adam group over every weight and bias, writing gradients into the layers' buffers. */
-    AdamGroup optimiser(double lr, double beta1, double beta2, double clipNorm) {
-        AdamGroup adam = new AdamGroup(lr, beta1, beta2, clipNorm);
+    Adam optimiser(double lr, double beta1, double beta2, double clipNorm) {
+        Adam adam = new Adam(lr, AdamOptions.pytorch(beta1, beta2, clipNorm));
         for (Dense d : layers()) {
             adam.add(d.w, d.gw).add(d.b, d.gb);
         }

@@ -59,26 +59,12 @@ final class DataSetMinibatches {
     /** The minibatches of epoch {@code epoch} (the last one may be smaller). */
     List<DataSet> epoch(int epoch) {
         int n = features.rows();
-        int[] order = permutation(n, new Random(seed * 1_000_003L + epoch));
+        int[] order = Minibatches.permutation(n, new Random(seed * 1_000_003L + epoch)::nextInt);
         List<DataSet> batches = new ArrayList<>();
         for (int from = 0; from < n; from += batchSize) {
             int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
             batches.add(new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows)));
         }
         return batches;
-    }
-
-    private static int[] permutation(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

@@ -1,31 +1,48 @@
 package ebmopt.models.regression;
 
-import ebmopt.experiment.TrialDivergedException;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
+import ebmopt.models.RowArrays;
+import ebmopt.optim.Adam;
+import ebmopt.optim.AdamOptions;
 
-/** Trains in the calling thread: {@code epochs} passes of minibatch Adam over shuffled data. */
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.SplittableRandom;
+
+/**
+ * Trains in the calling thread ({@code trainer = local}): an {@link Mlp} of the settings' widths
+ * and activation, {@code epochs} passes of minibatch Adam (Keras' constants) on the mean
+ * squared error over shuffled data.
+ */
 public final class LocalRegressorTrainer implements RegressorTrainer {
 
     @Override
     public Regressor fit(double[][] x, double[] y, RegressorSettings settings, long seed) {
-        int dim = DataSetMinibatches.check(x, y);
-        MultiLayerNetwork network = RegressorNetworks.forTraining(dim, settings, seed);
-        DataSetMinibatches data = new DataSetMinibatches(x, y, settings.batchSize(), seed);
+        SplittableRandom rng = new SplittableRandom(seed);
+        Mlp net = new Mlp(x[0].length, settings.hiddenLayers(), settings.activation(), rng.nextLong());
+        Adam adam = Adam.over(net.parameters(), settings.learningRate(), AdamOptions.keras());
+        Minibatches batches = new Minibatches(x.length, settings.batchSize(), rng.nextLong());
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            for (DataSet batch : data.epoch(epoch)) {
-                network.fit(batch);
+            for (int[] rows : batches.epoch()) {
+                INDArray xb = RowArrays.toArray(Minibatches.rows(x, rows));
+                INDArray yb = Nd4j.create(Minibatches.values(y, rows), new long[] {rows.length, 1}, DataType.FLOAT);
+                Mlp.Pass pass = net.forward(xb);
+                net.zeroGradients();
+                net.backward(pass, mseGradient(pass, yb), true);
+                adam.step(net.gradients());
             }
         }
-        requireFinite(network, "local");
-        return new NetworkRegressor(dim, settings, network);
+        return net;
     }
 
-    /** Fails the trial as diverged when training left a non-finite parameter. */
-    static void requireFinite(MultiLayerNetwork network, String trainer) {
-        double sum = network.params().sumNumber().doubleValue();
-        if (!Double.isFinite(sum)) {
-            throw new TrialDivergedException("regressor training (" + trainer + ") diverged: non-finite parameters");
+    /** d/df of mean (f - y)^2: 2 (f - y) / n. */
+    static INDArray mseGradient(Mlp.Pass pass, INDArray y) {
+        double[] f = pass.values();
+        float[] g = new float[f.length];
+        for (int i = 0; i < f.length; i++) {
+            g[i] = (float) (2 * (f[i] - y.getDouble(i, 0)) / f.length);
         }
+        return Nd4j.create(g, new long[] {f.length, 1}, DataType.FLOAT);
     }
 }

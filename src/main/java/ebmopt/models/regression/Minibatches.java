@@ -3,6 +3,7 @@ package ebmopt.models.regression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 
 /** Shuffled minibatches of row indices, a fresh order every epoch (the last batch may be short). */
 public final class Minibatches {
@@ -18,16 +19,7 @@ public final class Minibatches {
 
     /** The batches of one epoch. */
     public List<int[]> epoch() {
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        for (int i = rows - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = permutation(rows, rng::nextInt);
         List<int[]> out = new ArrayList<>();
         for (int start = 0; start < rows; start += batchSize) {
             int[] b = new int[Math.min(batchSize, rows - start)];
@@ -35,6 +27,24 @@ public final class Minibatches {
             out.add(b);
         }
         return out;
+    }
+
+    /**
+     * 0..n-1 shuffled by Fisher-Yates from the last position down, {@code nextInt.applyAsInt(b)}
+     * drawing each swap's partner in [0, b) ({@code SplittableRandom::nextInt}, {@code Random::nextInt}).
+     */
+    public static int[] permutation(int n, IntUnaryOperator nextInt) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = nextInt.applyAsInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
     }
 
     /** The batches per epoch. */

@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
 
 /**
  * A fully connected network f(x) = W_out act(... act(x W_1 + b_1) ...) + b_out with a
- * scalar output and act ReLU (design-baselines' forward model: two hidden layers of 2048 ReLU
- * units) or Swish (x sigmoid(x), smooth: energy models sampled by Langevin dynamics),
+ * scalar output and act any {@link HiddenActivation}: ReLU (design-baselines' forward model: two
+ * hidden layers of 2048 ReLU units), Swish (x sigmoid(x), smooth: energy models sampled by
+ * Langevin dynamics), or tanh, leaky ReLU and ELU (through Deeplearning4j's activations),
  * written by hand on ND4J (float32, every product through {@link Nd4j#gemm}): forward passes
  * that keep their activations, backward passes that add parameter gradients for any dL/df,
  * and input gradients for samplers. Weights are Glorot-uniform, biases zero (Keras'
@@ -33,7 +34,7 @@ public final class Mlp implements Regressor {
     static final long SMALL_NETWORK = 10_000;
 
     private final int inputDim;
-    private final boolean swish;
+    private final HiddenActivation activation;
     /** Weights [in, out] and biases [1, out] of every layer, the output layer last. */
     private final INDArray[] weights;
     private final INDArray[] biases;
@@ -45,14 +46,10 @@ public final class Mlp implements Regressor {
         this(inputDim, hidden, HiddenActivation.RELU, seed);
     }
 
-    /** A network with {@code activation} (relu or swish) in its hidden layers. */
+    /** A network with {@code activation} in its hidden layers. */
     public Mlp(int inputDim, List<Integer> hidden, HiddenActivation activation, long seed) {
-        if (activation != HiddenActivation.RELU && activation != HiddenActivation.SWISH) {
-            throw new IllegalArgumentException("the hand-written network has relu or swish hidden layers, not "
-                    + activation.name().toLowerCase(java.util.Locale.ROOT));
-        }
         this.inputDim = inputDim;
-        this.swish = activation == HiddenActivation.SWISH;
+        this.activation = activation;
         int layers = hidden.size() + 1;
         weights = new INDArray[layers];
         biases = new INDArray[layers];
@@ -149,7 +146,7 @@ public final class Mlp implements Regressor {
                 return new Pass(inputs, pre, a);
             }
             pre[l] = a;
-            h = swish ? Transforms.sigmoid(a, true).muli(a) : Transforms.relu(a, true);
+            h = activate(a);
         }
         throw new AssertionError("unreachable");
     }
@@ -165,7 +162,7 @@ public final class Mlp implements Regressor {
         INDArray g = dOutput.reshape(dOutput.length(), 1).castTo(DataType.FLOAT);
         for (int l = weights.length - 1; l >= 0; l--) {
             if (l < weights.length - 1) {
-                g = g.mul(swish ? swishDerivative(pass.preActivations[l]) : Transforms.step(pass.preActivations[l], true));
+                g = backpropagate(pass.preActivations[l], g);
             }
             if (accumulateParameters) {
                 Nd4j.gemm(pass.inputs[l], g, weightGrads[l], true, false, 1.0, 1.0);
@@ -176,6 +173,24 @@ public final class Mlp implements Regressor {
             g = below;
         }
         return g;
+    }
+
+    /** act(a), a new array. */
+    private INDArray activate(INDArray a) {
+        return switch (activation) {
+            case RELU -> Transforms.relu(a, true);
+            case SWISH -> Transforms.sigmoid(a, true).muli(a);
+            default -> activation.function().getActivation(a.dup(), true);
+        };
+    }
+
+    /** dL/da from dL/dact {@code g} at pre-activations {@code a}: g act'(a), a new array. */
+    private INDArray backpropagate(INDArray a, INDArray g) {
+        return switch (activation) {
+            case RELU -> g.mul(Transforms.step(a, true));
+            case SWISH -> g.mul(swishDerivative(a));
+            default -> activation.function().backprop(a.dup(), g.dup()).getFirst();
+        };
     }
 
     /** d/da of a sigmoid(a): s (1 + a (1 - s)) with s = sigmoid(a). */
@@ -192,7 +207,7 @@ public final class Mlp implements Regressor {
     @Override
     public double[][] inputGradient(double[][] x) {
         if (parameterCount() <= SMALL_NETWORK) {
-            return SmallMlpGradient.of(weights, biases, swish, x);
+            return SmallMlpGradient.of(weights, biases, activation, x);
         }
         return RowArrays.toRows(inputGradient(RowArrays.toArray(x)));
     }

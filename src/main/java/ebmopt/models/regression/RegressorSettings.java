@@ -61,6 +61,12 @@ public record RegressorSettings(List<Integer> hiddenLayers, HiddenActivation act
         return bind(ConfigFactory.empty(), "regressor");
     }
 
+    /** These settings with another hidden activation. */
+    public RegressorSettings withActivation(HiddenActivation other) {
+        return new RegressorSettings(hiddenLayers, other, learningRate, batchSize, epochs, trainer, sparkWorkers,
+                averagingFrequency);
+    }
+
     /** These settings with another trainer. */
     public RegressorSettings withTrainer(TrainerKind kind) {
         return new RegressorSettings(hiddenLayers, activation, learningRate, batchSize, epochs, kind, sparkWorkers,

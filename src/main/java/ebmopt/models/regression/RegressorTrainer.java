@@ -5,8 +5,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import java.util.Optional;
 
 /**
- * Trains a {@link Regressor} on (x, y) to mean squared error. The same call trains locally or
- * data-parallel on the cluster, as {@link RegressorSettings#trainer()} asks.
+ * The one seam through which plain mean-squared-error regressors (the gradient-ascent forward
+ * model, decoupled COMs' f_omega) are trained: {@link LocalRegressorTrainer} in the calling
+ * thread (a hand-written {@link Mlp}), {@link SparkRegressorTrainer} data-parallel on the
+ * cluster (a Deeplearning4j network, {@link NetworkRegressor}); callers cannot tell which.
+ * {@link #forContext} picks one as {@link RegressorSettings#trainer()} asks.
  */
 @FunctionalInterface
 public interface RegressorTrainer {
@@ -15,7 +18,8 @@ public interface RegressorTrainer {
      * Fits f to rows {@code x} (n x d) and targets {@code y} (n); every random draw (weights,
      * minibatch order, Spark's splits) derives from {@code seed}.
      *
-     * @throws ebmopt.experiment.TrialDivergedException when training ends with non-finite parameters
+     * @throws ebmopt.experiment.TrialDivergedException when data-parallel training ends with non-finite
+     *                                                  parameters
      */
     Regressor fit(double[][] x, double[] y, RegressorSettings settings, long seed);
 

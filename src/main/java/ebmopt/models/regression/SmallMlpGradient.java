@@ -5,7 +5,7 @@ import ebmopt.models.RowArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * d f / d x of an {@link Mlp} (ReLU or Swish) in plain Java loops, row by row (the same arithmetic as its ND4J
+ * d f / d x of an {@link Mlp} in plain Java loops, row by row (the same arithmetic as its ND4J
  * backward pass, in double precision from the float weights): the fast path for small networks,
  * where a sampler step would otherwise be dominated by ND4J's per-op overhead.
  */
@@ -13,7 +13,7 @@ final class SmallMlpGradient {
     private SmallMlpGradient() {
     }
 
-    static double[][] of(INDArray[] weights, INDArray[] biases, boolean swish, double[][] x) {
+    static double[][] of(INDArray[] weights, INDArray[] biases, HiddenActivation activation, double[][] x) {
         int layers = weights.length;
         float[][][] w = new float[layers][][];
         float[][] b = new float[layers][];
@@ -28,7 +28,7 @@ final class SmallMlpGradient {
             b[l] = RowArrays.flat(biases[l]);
         }
         double[][] out = new double[x.length][];
-        // per layer, the activation's slope at each unit (ReLU: 0 or 1)
+        // per layer, the activation's slope at each unit
         double[][] slopes = new double[layers][];
         for (int i = 0; i < x.length; i++) {
             double[] h = x[i];
@@ -47,14 +47,8 @@ final class SmallMlpGradient {
                 double[] next = new double[a.length];
                 double[] slope = new double[a.length];
                 for (int o = 0; o < a.length; o++) {
-                    if (swish) {
-                        double s = 1 / (1 + Math.exp(-a[o]));
-                        next[o] = a[o] * s;
-                        slope[o] = s * (1 + a[o] * (1 - s));
-                    } else {
-                        next[o] = a[o] > 0 ? a[o] : 0;
-                        slope[o] = a[o] > 0 ? 1 : 0;
-                    }
+                    next[o] = activation.apply(a[o]);
+                    slope[o] = activation.slope(a[o]);
                 }
                 slopes[l] = slope;
                 h = next;

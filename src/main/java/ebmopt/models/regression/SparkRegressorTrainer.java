@@ -1,5 +1,6 @@
 package ebmopt.models.regression;
 
+import ebmopt.experiment.TrialDivergedException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -59,7 +60,15 @@ public final class SparkRegressorTrainer implements RegressorTrainer {
             }
         }
         MultiLayerNetwork network = trainer.getNetwork();
-        LocalRegressorTrainer.requireFinite(network, "spark");
+        requireFinite(network);
         return new NetworkRegressor(dim, settings, network);
+    }
+
+    /** Fails the trial as diverged when training left a non-finite parameter. */
+    private static void requireFinite(MultiLayerNetwork network) {
+        double sum = network.params().sumNumber().doubleValue();
+        if (!Double.isFinite(sum)) {
+            throw new TrialDivergedException("regressor training (spark) diverged: non-finite parameters");
+        }
     }
 }

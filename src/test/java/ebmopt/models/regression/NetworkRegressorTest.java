@@ -1,5 +1,7 @@
 package ebmopt.models.regression;
 
+import ebmopt.testing.TestSweeps;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -13,14 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The network regressor: input gradients against finite differences, serialisation, shapes. */
+/** The network regressor (trained on local Spark): input gradients against finite differences, serialisation, shapes. */
 class NetworkRegressorTest {
     private static final SmoothFunction DATA = new SmoothFunction(600, 3);
 
+    /** A network trained on local Spark: the Deeplearning4j network is what data-parallel training makes. */
     private static Regressor trained(HiddenActivation activation) {
         RegressorSettings settings = new RegressorSettings(List.of(32, 32), activation, 3e-3, 32, 5,
-                TrainerKind.LOCAL, 0, 1);
-        return new LocalRegressorTrainer().fit(DATA.x, DATA.y, settings, 11);
+                TrainerKind.SPARK, 0, 1);
+        JavaSparkContext spark = JavaSparkContext.fromSparkContext(TestSweeps.spark().sparkContext());
+        return new SparkRegressorTrainer(spark).fit(DATA.x, DATA.y, settings, 11);
     }
 
     @Test
