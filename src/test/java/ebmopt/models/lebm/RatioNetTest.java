@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ebmopt.optim.Adam;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -96,7 +97,7 @@ class RatioNetTest {
 
     @Test
     void adamStepsOnItsGradientsLowerTheLoss() {
-        AdamGroup adam = net.optimiser(1e-2, 0.9, 0.999, 100);
+        Adam adam = net.optimiser(1e-2, 0.9, 0.999, 100);
         double before = loss();
         for (int i = 0; i < 20; i++) {
             loss();
