@@ -31,8 +31,9 @@ final class InputCheck {
                 if (!(e instanceof EnvironmentFailure)) {
                     throw e;
                 }
+                String dir = dataDir.toAbsolutePath().toString();
                 throw new ConfigError("The data of a trial" + where + " is not usable: " + e.getMessage()
-                        + " (data.dir = " + dataDir.toAbsolutePath() + ")", e);
+                        + (e.getMessage().contains(dir) ? "" : " (data.dir = " + dir + ")"), e);
             }
         }
     }
