@@ -18,6 +18,7 @@ import ebmopt.results.ResultFiles;
 import ebmopt.results.ResultTables;
 import ebmopt.results.SweepLockedException;
 import ebmopt.run.SparkSessions;
+import ebmopt.run.SweepFailedException;
 import ebmopt.run.SweepPlan;
 import ebmopt.run.SweepReport;
 import ebmopt.run.SweepRunner;
@@ -72,7 +73,7 @@ public final class Main {
         } catch (ConfigError | InvalidParameterException | ConfigException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
-        } catch (SweepLockedException e) {
+        } catch (SweepLockedException | SweepFailedException e) {
             System.err.println("error: " + e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {

@@ -152,10 +152,16 @@ public final class SweepRunner {
         } catch (InterruptedException e) {
             job.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted; committed trials are kept, a rerun resumes", e);
+            throw new SweepFailedException("interrupted; committed trials are kept, a rerun resumes", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the sweep's Spark job failed (committed trials are kept, a rerun "
-                    + "resumes): " + e.getCause(), e.getCause());
+            Throwable root = e.getCause();
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.error("[sweep {}] the Spark job failed", plan.sweepName(), e.getCause());
+            throw new SweepFailedException("the sweep's Spark job failed, most likely a trial that could not be "
+                    + "committed on any of its tries (committed trials are kept, a rerun resumes); its root cause: "
+                    + root, e.getCause());
         }
     }
 
