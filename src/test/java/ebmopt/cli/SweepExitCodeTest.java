@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code sweep}'s exit code on local Spark: 4 while any trial of the sweep is failed or
  * diverged (this run's, or kept from an earlier run), with the count and the first error in
- * the summary; 0 once every trial is done.
+ * the summary; 0 once every trial is done; 1 with one line when the Spark job fails.
  */
 class SweepExitCodeTest {
 
@@ -51,5 +51,27 @@ class SweepExitCodeTest {
         CommandRun retried = sweep(job, "--retry-failed");
         assertEquals(0, retried.code(), retried.out() + retried.err());
         assertTrue(!retried.out().contains("Incomplete") && retried.out().contains("1 done, 0 failed"), retried.out());
+    }
+
+    @Test
+    void aSparkJobThatFailsEndsInOneLineAndARerunResumes() throws IOException {
+        Path job = TestSweeps.job(dir, "echo-nocommit", "sweep.grids = [ { replicate = {from = 0, until = 2} } ]\n");
+        // results/ is a file: no trial can be committed on any try, so Spark gives up on the job
+        Path results = dir.resolve("out/echo-nocommit/results");
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, "not a folder");
+        CommandRun failed = sweep(job);
+        assertEquals(1, failed.code(), failed.out() + failed.err());
+        String error = failed.err().lines().filter(l -> l.startsWith("error: ")).findFirst().orElse("");
+        assertTrue(error.startsWith("error: the sweep's Spark job failed") && error.contains("a rerun resumes"),
+                failed.err());
+        assertTrue(failed.err().lines().noneMatch(l -> l.startsWith("Exception in thread")), failed.err());
+
+        // (Hadoop's local rename falls back to a copy, which may have put a trial in place meanwhile.)
+        if (Files.isRegularFile(results)) {
+            Files.delete(results);
+        }
+        CommandRun rerun = sweep(job);
+        assertEquals(0, rerun.code(), "exit 0: every trial of the sweep done\n" + rerun.out() + rerun.err());
     }
 }
