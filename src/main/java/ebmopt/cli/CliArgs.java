@@ -63,7 +63,10 @@ record CliArgs(String command, String argument, String profile, String scale, Li
             """;
 
     static CliArgs parse(String[] args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            throw new HelpRequested();
+        }
+        if (args.length == 0) {
             throw new UsageException(null);
         }
         String command = args[0];
@@ -126,6 +129,15 @@ record CliArgs(String command, String argument, String profile, String scale, Li
     }
 
     /** A malformed command line; the message (or null) is printed above the usage. */
+    /** {@code --help} or {@code -h} anywhere on the command line: the usage, and exit 0. */
+    static final class HelpRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HelpRequested() {
+            super("help requested");
+        }
+    }
+
     static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -64,6 +64,9 @@ public final class Main {
                 case "oracle" -> oracle(cli, out);
                 default -> sql(cli, out);
             };
+        } catch (CliArgs.HelpRequested e) {
+            out.print(CliArgs.USAGE);
+            return 0;
         } catch (CliArgs.UsageException e) {
             if (!e.getMessage().isEmpty()) {
                 System.err.println("error: " + e.getMessage());

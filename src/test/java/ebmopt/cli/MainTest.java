@@ -168,4 +168,15 @@ class MainTest {
         }
         assertTrue(Files.notExists(dir.resolve("out")), "the sweep started: it wrote under output.root");
     }
+
+    @Test
+    void helpAnywhereOnTheCommandLinePrintsTheUsageAndExits0() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"sweep", "--help"},
+                new String[] {"nightly", "jobs/nightly.conf", "-h"}, new String[] {"sql", "--help"})) {
+            CommandRun run = CommandRun.of(args);
+            assertEquals(0, run.code(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.out().contains("Exit codes:") && run.err().isEmpty(), run.out() + run.err());
+        }
+        assertEquals(2, CommandRun.of().code(), "no command at all is a usage error");
+    }
 }
