@@ -17,15 +17,38 @@ package ebmopt.report;
  * @param higherIsBetter the table's direction (a score: true; an error: false)
  * @param settings       the parameters that produced ours, in words ("" when not run)
  * @param scale          runs, scale and sweeps behind ours ("" when not run)
+ * @param parameters     the row's and column's settings, typed ({@link RowParameters#NONE} where a
+ *                       table does not need them, and in cells read back from Parquet)
  */
 public record Cell(String table, String row, String column, int order, Double oursMean, Double oursStd, long runs,
                    long failed, Double paperMean, Double paperStd, boolean higherIsBetter, String settings,
-                   String scale) {
+                   String scale, RowParameters parameters) {
+
+    /** A cell without typed settings. */
+    public Cell(String table, String row, String column, int order, Double oursMean, Double oursStd, long runs,
+                long failed, Double paperMean, Double paperStd, boolean higherIsBetter, String settings,
+                String scale) {
+        this(table, row, column, order, oursMean, oursStd, runs, failed, paperMean, paperStd, higherIsBetter,
+                settings, scale, RowParameters.NONE);
+    }
 
     /** A cell the paper reports that we have not run (yet). */
     public static Cell notRun(String table, String row, String column, int order, Double paperMean, Double paperStd,
                               boolean higherIsBetter) {
-        return new Cell(table, row, column, order, null, null, 0, 0, paperMean, paperStd, higherIsBetter, "", "");
+        return notRun(table, row, column, order, paperMean, paperStd, higherIsBetter, RowParameters.NONE);
+    }
+
+    /** A cell the paper reports that we have not run (yet), with its row's typed settings. */
+    public static Cell notRun(String table, String row, String column, int order, Double paperMean, Double paperStd,
+                              boolean higherIsBetter, RowParameters parameters) {
+        return new Cell(table, row, column, order, null, null, 0, 0, paperMean, paperStd, higherIsBetter, "", "",
+                parameters);
+    }
+
+    /** This cell with ours filled in. */
+    public Cell withOurs(Double mean, Double std, long done, long failedRuns, String ourSettings, String ourScale) {
+        return new Cell(table, row, column, order, mean, std, done, failedRuns, paperMean, paperStd, higherIsBetter,
+                ourSettings, ourScale, parameters);
     }
 
     /** (ours - paper) / paper std; null without both means or a positive std. */

@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A design-bench table of the N2CE paper (normalised scores, higher is better), declared from
@@ -31,8 +29,6 @@ public final class DesignBenchTable implements ReproducedTable {
     /** The task whose oracle is not exact: its cells (ours) say so. */
     static final String RETRAINED_ORACLE_TASK = "superconductor";
     static final String RETRAINED_ORACLE_NOTE = "; scored by a re-trained oracle (random forest, MLlib)";
-    private static final Pattern M = Pattern.compile("M=(\\d+)");
-    private static final Pattern K = Pattern.compile("K=(\\d+)");
 
     /** What the table's figure shows. */
     enum Figure { TASK_BARS, SCORE_VS_M, SCORE_VS_K, SCORE_VS_Q, NONE }
@@ -40,10 +36,10 @@ public final class DesignBenchTable implements ReproducedTable {
     private final String id;
     private final String title;
     private final String paperTable;
-    private final Predicate<String> methods;
+    private final Predicate<RowParameters> methods;
     private final Figure figure;
 
-    DesignBenchTable(String id, String title, String paperTable, Predicate<String> methods, Figure figure) {
+    DesignBenchTable(String id, String title, String paperTable, Predicate<RowParameters> methods, Figure figure) {
         this.id = id;
         this.title = title;
         this.paperTable = paperTable;
@@ -82,7 +78,8 @@ public final class DesignBenchTable implements ReproducedTable {
         Map<String, Map<String, double[]>> ours = new HashMap<>();
         for (Map<String, String> r : paper) {
             String method = r.get("method");
-            if (!r.get("table").equals(paperTable) || !methods.test(method)) {
+            RowParameters parameters = RowParameters.ofPaperMethod(method, r.get("task"), r.get("q"));
+            if (!r.get("table").equals(paperTable) || !methods.test(parameters)) {
                 continue;
             }
             int order = rowOrder.computeIfAbsent(method, k -> rowOrder.size());
@@ -96,13 +93,13 @@ public final class DesignBenchTable implements ReproducedTable {
             Double paperMean = Double.valueOf(r.get("mean"));
             Double paperStd = r.get("std").isEmpty() ? null : Double.valueOf(r.get("std"));
             boolean higher = !r.get("task").equals("mean_rank");
-            cells.put(key, o == null ? Cell.notRun(id, method, column, order, paperMean, paperStd, higher)
-                    : new Cell(id, method, column, order, o[0], Double.isNaN(o[1]) ? null : o[1], (long) o[2],
-                    (long) o[3], paperMean, paperStd, higher, sourceText(method), (long) o[2] + " runs"
+            Cell paperOnly = Cell.notRun(id, method, column, order, paperMean, paperStd, higher, parameters);
+            cells.put(key, o == null ? paperOnly : paperOnly.withOurs(o[0], Double.isNaN(o[1]) ? null : o[1],
+                    (long) o[2], (long) o[3], sourceText(method), (long) o[2] + " runs"
                     + (r.get("task").equals(RETRAINED_ORACLE_TASK) ? RETRAINED_ORACLE_NOTE : "")));
         }
         List<Cell> out = new ArrayList<>(cells.values());
-        out.sort(java.util.Comparator.comparingInt(Cell::order).thenComparingInt(c -> columnOrder(c.column())));
+        out.sort(java.util.Comparator.comparingInt(Cell::order).thenComparingInt(DesignBenchTable::columnOrder));
         return out;
     }
 
@@ -115,10 +112,12 @@ public final class DesignBenchTable implements ReproducedTable {
         String note = anyOurs ? "" : " Ours: not run yet (the paper's figures only).";
         return switch (figure) {
             case TASK_BARS -> List.of(taskBars(cells, note));
-            case SCORE_VS_M -> List.of(curve(cells, M, "noise magnitude M", true, "-m-curve.png",
+            case SCORE_VS_M -> List.of(curve(cells, c -> c.parameters().noiseMagnitude(), "noise magnitude M", true,
+                    "-m-curve.png",
                     "Score against the noise magnitude M at K = 6 (Superconductor), ours beside the paper's: "
                             + "the design-bench U-curve in M." + note));
-            case SCORE_VS_K -> List.of(curve(cells, K, "ratio-estimation stages K", false, "-k-curve.png",
+            case SCORE_VS_K -> List.of(curve(cells, c -> c.parameters().stages() == null ? null
+                            : c.parameters().stages().doubleValue(), "ratio-estimation stages K", false, "-k-curve.png",
                     "Score against the number of stages K at M = 100 (Superconductor), ours beside the paper's."
                             + note));
             case SCORE_VS_Q -> List.of(qCurve(cells, note));
@@ -145,10 +144,11 @@ public final class DesignBenchTable implements ReproducedTable {
                 Charts.bars(chartTitle(cells), "task", "normalised score", tasks, names, values));
     }
 
-    private Plot curve(List<Cell> cells, Pattern axis, String xTitle, boolean logX, String suffix, String caption) {
-        List<Cell> sorted = cells.stream().sorted(java.util.Comparator.comparingDouble(c -> value(axis, c.row())))
+    private Plot curve(List<Cell> cells, Function<Cell, Double> axis, String xTitle, boolean logX, String suffix,
+                       String caption) {
+        List<Cell> sorted = cells.stream().sorted(java.util.Comparator.comparingDouble(c -> nan(axis.apply(c))))
                 .toList();
-        double[] x = sorted.stream().mapToDouble(c -> value(axis, c.row())).toArray();
+        double[] x = sorted.stream().mapToDouble(c -> nan(axis.apply(c))).toArray();
         List<Charts.Line> lines = List.of(
                 new Charts.Line("ours", x, sorted.stream().mapToDouble(c -> nan(c.oursMean())).toArray(), false),
                 new Charts.Line("paper", x, sorted.stream().mapToDouble(c -> nan(c.paperMean())).toArray(), true));
@@ -156,8 +156,8 @@ public final class DesignBenchTable implements ReproducedTable {
     }
 
     private Plot qCurve(List<Cell> cells, String note) {
-        List<Cell> sorted = cells.stream().sorted(java.util.Comparator.comparingDouble(c -> q(c.column()))).toList();
-        double[] x = sorted.stream().mapToDouble(c -> q(c.column())).toArray();
+        List<Cell> sorted = cells.stream().sorted(java.util.Comparator.comparingDouble(DesignBenchTable::q)).toList();
+        double[] x = sorted.stream().mapToDouble(DesignBenchTable::q).toArray();
         List<Charts.Line> lines = List.of(
                 new Charts.Line("ours", x, sorted.stream().mapToDouble(c -> nan(c.oursMean())).toArray(), false),
                 new Charts.Line("paper", x, sorted.stream().mapToDouble(c -> nan(c.paperMean())).toArray(), true));
@@ -208,18 +208,14 @@ public final class DesignBenchTable implements ReproducedTable {
         return figure == Figure.SCORE_VS_Q ? "Q = " + r.get("q") : r.get("task");
     }
 
-    private static int columnOrder(String column) {
-        int i = TASK_ORDER.indexOf(column);
-        return i >= 0 ? i : (int) q(column);
+    /** Tasks in the paper's order; in the Q ablation, by Q. */
+    private static int columnOrder(Cell c) {
+        int i = TASK_ORDER.indexOf(c.column());
+        return i >= 0 ? i : (int) q(c);
     }
 
-    private static double q(String column) {
-        return column.startsWith("Q = ") ? Double.parseDouble(column.substring(4)) : 0;
-    }
-
-    private static double value(Pattern p, String method) {
-        Matcher m = p.matcher(method);
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    private static double q(Cell c) {
+        return c.parameters().queryBudget() == null ? 0 : c.parameters().queryBudget();
     }
 
     private static Double find(List<Cell> cells, String method, String task, boolean ours) {
@@ -242,11 +238,11 @@ public final class DesignBenchTable implements ReproducedTable {
     }
 
     /** Methods of Table 26 at K = 6 (the M ablation) or at M = 100 (the K ablation). */
-    static Predicate<String> withStages(int k) {
-        return m -> m.toLowerCase(Locale.ROOT).contains("k=" + k + ",");
+    static Predicate<RowParameters> withStages(int k) {
+        return p -> p.stages() != null && p.stages() == k;
     }
 
-    static Predicate<String> withNoiseMagnitude(int m) {
-        return method -> method.contains("M=" + m + ",");
+    static Predicate<RowParameters> withNoiseMagnitude(int m) {
+        return p -> p.noiseMagnitude() != null && p.noiseMagnitude() == m;
     }
 }

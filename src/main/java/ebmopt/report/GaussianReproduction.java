@@ -105,10 +105,10 @@ public final class GaussianReproduction implements ReproducedTable {
     @Override
     public List<Plot> plots(ReportContext context, List<Cell> cells) {
         List<Plot> plots = new ArrayList<>();
-        List<Cell> n2ce = cells.stream().filter(c -> c.row().startsWith("N2CE")).toList();
-        List<Cell> nwj = cells.stream().filter(c -> c.row().equals("NWJ")).toList();
+        List<Cell> n2ce = cells.stream().filter(c -> "n2ce".equals(c.parameters().method())).toList();
+        List<Cell> nwj = cells.stream().filter(c -> "nwj".equals(c.parameters().method())).toList();
         if (n2ce.stream().anyMatch(c -> c.oursMean() != null) && !id.equals("figure1")) {
-            double[] m = n2ce.stream().mapToDouble(c -> noiseMagnitude(c.row())).toArray();
+            double[] m = n2ce.stream().mapToDouble(c -> c.parameters().noiseMagnitude()).toArray();
             List<Charts.Line> lines = new ArrayList<>();
             lines.add(new Charts.Line("ours: N2CE(M)", m, values(n2ce, true), false));
             if (n2ce.stream().anyMatch(c -> c.paperMean() != null)) {
@@ -203,14 +203,15 @@ public final class GaussianReproduction implements ReproducedTable {
     private Cell cell(GaussianTables.Line l, String objective, double m, int order, Double paperMean,
                       Double paperStd, Map<String, String> sweeps) {
         String row = label(objective, m);
+        RowParameters parameters = new RowParameters(objective, m, null, null, null);
         if (l == null) {
-            return Cell.notRun(id, row, METRIC, order, paperMean, paperStd, false);
+            return Cell.notRun(id, row, METRIC, order, paperMean, paperStd, false, parameters);
         }
         String settings = "n = " + l.samples() + ", d = " + l.dim() + ", eta = " + l.stepSize() + ", T = "
                 + l.iterations() + ", samples drawn " + l.sampleRefresh();
         String scale = l.runs() + " runs; sweeps: " + sweeps.getOrDefault(objective + "|" + m, "?");
         return new Cell(id, row, METRIC, order, l.mean(), l.std(), l.runs() - l.diverged() - l.failed(),
-                l.diverged() + l.failed(), paperMean, paperStd, false, settings, scale);
+                l.diverged() + l.failed(), paperMean, paperStd, false, settings, scale, parameters);
     }
 
     private Map<String, String> sweeps(ReportContext context) {
@@ -249,11 +250,6 @@ public final class GaussianReproduction implements ReproducedTable {
                     .toPlainString() + "e" + exponent;
         }
         return java.math.BigDecimal.valueOf(m).stripTrailingZeros().toPlainString();
-    }
-
-    private static double noiseMagnitude(String row) {
-        String text = row.substring(row.indexOf("M = ") + 4).replace(" (NCE)", "");
-        return Double.parseDouble(text);
     }
 
     private static double[] values(List<Cell> cells, boolean ours) {
