@@ -1,7 +1,5 @@
 package ebmopt.run;
 
-import com.typesafe.config.ConfigFactory;
-import ebmopt.config.RecordBinder;
 import ebmopt.experiment.Experiment;
 import ebmopt.experiment.ExperimentRegistry;
 import ebmopt.sweep.TrialSpec;
@@ -21,14 +19,12 @@ final class DriverPreparation {
 
     static void prepare(SparkSession spark, SweepPlan plan, List<TrialSpec> pending) {
         if (!pending.isEmpty()) {
-            prepare(ExperimentRegistry.get(plan.settings().job().experiment()), spark,
-                    Path.of(plan.settings().dataDir()), pending);
+            prepare(ExperimentRegistry.get(plan.settings().job().experiment()), spark, plan, pending);
         }
     }
 
-    private static <P extends Record> void prepare(Experiment<P> experiment, SparkSession spark, Path dataDir,
+    private static <P extends Record> void prepare(Experiment<P> experiment, SparkSession spark, SweepPlan plan,
                                                    List<TrialSpec> pending) {
-        experiment.prepareOnDriver(spark, dataDir, pending.stream().map(t -> RecordBinder.bind(
-                ConfigFactory.parseString(t.paramsJson()), "params", experiment.paramsType())).toList());
+        experiment.prepareOnDriver(spark, Path.of(plan.settings().dataDir()), plan.paramsOf(experiment, pending));
     }
 }

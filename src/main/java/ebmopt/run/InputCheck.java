@@ -1,8 +1,6 @@
 package ebmopt.run;
 
-import com.typesafe.config.ConfigFactory;
 import ebmopt.config.ConfigError;
-import ebmopt.config.RecordBinder;
 import ebmopt.experiment.EnvironmentFailure;
 import ebmopt.experiment.Experiment;
 import ebmopt.sweep.TrialSpec;
@@ -19,12 +17,14 @@ final class InputCheck {
     private InputCheck() {
     }
 
-    /** Fails on the first trial whose inputs are unknown or unusable. */
-    static void check(Experiment<?> experiment, List<TrialSpec> trials, Path dataDir) {
-        for (TrialSpec trial : trials) {
+    /** Fails on the first trial of {@code plan} whose inputs are unknown or unusable. */
+    static <P extends Record> void check(Experiment<P> experiment, SweepPlan plan, Path dataDir) {
+        List<P> params = plan.paramsOf(experiment, plan.trials());
+        for (int i = 0; i < params.size(); i++) {
+            TrialSpec trial = plan.trials().get(i);
             String where = " (trial " + trial.trialId() + ", " + trial.describe() + ")";
             try {
-                checkTyped(experiment, trial, dataDir);
+                experiment.checkInputs(params.get(i), dataDir);
             } catch (IllegalArgumentException unknown) {
                 throw new ConfigError(unknown.getMessage() + where, unknown);
             } catch (RuntimeException e) {
@@ -36,10 +36,5 @@ final class InputCheck {
                         + (e.getMessage().contains(dir) ? "" : " (data.dir = " + dir + ")"), e);
             }
         }
-    }
-
-    private static <P extends Record> void checkTyped(Experiment<P> experiment, TrialSpec trial, Path dataDir) {
-        experiment.checkInputs(RecordBinder.bind(ConfigFactory.parseString(trial.paramsJson()), "params",
-                experiment.paramsType()), dataDir);
     }
 }

@@ -14,7 +14,10 @@ import ebmopt.sweep.SweepSpec;
 import ebmopt.sweep.TrialSpec;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated sweep, ready to run: its configuration, settings and trials. Building one
@@ -25,10 +28,13 @@ import java.util.List;
  * @param config   the resolved configuration and its layers
  * @param settings the typed settings
  * @param trials   the expanded trials
+ * @param params   trial id -> its parameters, bound to the experiment's record at expansion (the
+ *                 driver's checks and preparation use them; executors bind their trial's again)
  */
-public record SweepPlan(LoadedConfig config, Settings settings, List<TrialSpec> trials) {
+public record SweepPlan(LoadedConfig config, Settings settings, List<TrialSpec> trials, Map<String, Record> params) {
     public SweepPlan {
         trials = List.copyOf(trials);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** Loads, validates and expands. */
@@ -38,10 +44,11 @@ public record SweepPlan(LoadedConfig config, Settings settings, List<TrialSpec> 
         Experiment<?> experiment = ExperimentRegistry.get(settings.job().experiment());
         SweepSpec spec = SweepSpec.parse(loaded.config());
         AxisOverrides.reject(spec, loaded.config());
-        List<TrialSpec> trials = expand(experiment, spec, Sections.object(loaded.config(), "params"));
-        SweepPlan plan = new SweepPlan(loaded, settings, trials);
+        Map<String, Record> params = new LinkedHashMap<>();
+        List<TrialSpec> trials = expand(experiment, spec, Sections.object(loaded.config(), "params"), params);
+        SweepPlan plan = new SweepPlan(loaded, settings, trials, params);
         OutputRootCheck.check(settings.outputRoot(), plan.sweepName());
-        InputCheck.check(experiment, trials, Path.of(settings.dataDir()));
+        InputCheck.check(experiment, plan, Path.of(settings.dataDir()));
         return plan;
     }
 
@@ -50,7 +57,15 @@ public record SweepPlan(LoadedConfig config, Settings settings, List<TrialSpec> 
         return config.scale() == null ? settings.job().name() : settings.job().name() + "-" + config.scale();
     }
 
-    private static <P extends Record> List<TrialSpec> expand(Experiment<P> experiment, SweepSpec spec, Config params) {
-        return GridExpander.expand(spec, experiment.name(), params, experiment.paramsType(), experiment::costEstimate);
+    /** The trials of {@code spec}, their bound parameters put into {@code bound} by trial id. */
+    private static <P extends Record> List<TrialSpec> expand(Experiment<P> experiment, SweepSpec spec, Config params,
+                                                             Map<String, Record> bound) {
+        return GridExpander.expand(spec, experiment.name(), params, experiment.paramsType(), experiment::costEstimate,
+                (trial, p) -> bound.put(trial.trialId(), p));
+    }
+
+    /** The bound parameters of each of {@code trials} (of this plan), typed as {@code experiment}'s. */
+    <P extends Record> List<P> paramsOf(Experiment<P> experiment, List<TrialSpec> trials) {
+        return trials.stream().map(t -> experiment.paramsType().cast(params.get(t.trialId()))).toList();
     }
 }

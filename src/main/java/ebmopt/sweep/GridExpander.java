@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -36,6 +37,17 @@ public final class GridExpander {
      */
     public static <P extends Record> List<TrialSpec> expand(SweepSpec spec, String experiment, Config base,
                                                               Class<P> paramsType, ToDoubleFunction<P> cost) {
+        return expand(spec, experiment, base, paramsType, cost, (trial, params) -> { });
+    }
+
+    /**
+     * {@link #expand(SweepSpec, String, Config, Class, ToDoubleFunction)}, handing each trial
+     * kept (duplicates removed) to {@code bound} with its bound parameters, in order, so that
+     * a caller needs not bind them again.
+     */
+    public static <P extends Record> List<TrialSpec> expand(SweepSpec spec, String experiment, Config base,
+                                                              Class<P> paramsType, ToDoubleFunction<P> cost,
+                                                              BiConsumer<TrialSpec, P> bound) {
         Set<String> paramKeys = RecordBinder.keys(paramsType);
         List<TrialSpec> trials = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -43,18 +55,30 @@ public final class GridExpander {
             Grid grid = spec.grids().get(g);
             checkAxes(grid, g, experiment, paramKeys);
             for (Map<String, ConfigValue> point : points(grid, g)) {
-                TrialSpec trial = trial(point, experiment, base, paramsType, cost);
+                P params = params(point, base, paramsType);
+                TrialSpec trial = trial(point, experiment, params, cost);
                 if (seen.add(trial.trialId())) {
                     trials.add(trial);
+                    bound.accept(trial, params);
                 }
             }
         }
         return trials;
     }
 
-    private static <P extends Record> TrialSpec trial(Map<String, ConfigValue> point, String experiment, Config base,
-                                                      Class<P> paramsType, ToDoubleFunction<P> cost) {
+    /** The parameters of one point: the base block with the point's parameter axes set, bound. */
+    private static <P extends Record> P params(Map<String, ConfigValue> point, Config base, Class<P> paramsType) {
         Config params = base;
+        for (Map.Entry<String, ConfigValue> e : point.entrySet()) {
+            if (!e.getKey().equals(REPLICATE) && !e.getKey().equals(SEED)) {
+                params = params.withValue(e.getKey(), e.getValue());
+            }
+        }
+        return RecordBinder.bind(params, "params", paramsType);
+    }
+
+    private static <P extends Record> TrialSpec trial(Map<String, ConfigValue> point, String experiment, P bound,
+                                                      ToDoubleFunction<P> cost) {
         int replicate = 0;
         Long seed = null;
         Map<String, String> shown = new LinkedHashMap<>();
@@ -64,10 +88,9 @@ public final class GridExpander {
             switch (e.getKey()) {
                 case REPLICATE -> replicate = (int) integral(value, REPLICATE, Integer.MAX_VALUE);
                 case SEED -> seed = integral(value, SEED, Long.MAX_VALUE);
-                default -> params = params.withValue(e.getKey(), value);
+                default -> { }
             }
         }
-        P bound = RecordBinder.bind(params, "params", paramsType);
         Map<String, Object> canonical = RecordBinder.toMap(bound);
         String text = TrialIdentity.identityText(experiment, canonical, replicate, seed);
         long trialSeed = seed != null ? seed : TrialIdentity.derivedSeed(text);
