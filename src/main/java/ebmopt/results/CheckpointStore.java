@@ -82,7 +82,7 @@ public final class CheckpointStore implements TrialCheckpoints {
     /** The bytes of a saved state, or empty when the file does not exist. */
     public static Optional<byte[]> read(Path file, Configuration hadoop) {
         try {
-            FileSystem fs = rawFileSystem(file, hadoop);
+            FileSystem fs = AtomicFiles.rawFileSystem(file, hadoop);
             if (!fs.exists(file)) {
                 return Optional.empty();
             }
@@ -126,15 +126,10 @@ public final class CheckpointStore implements TrialCheckpoints {
         }
     }
 
-    /** A file's file system; on a local disk its raw, unchecksummed form (no hidden .crc twin). */
-    public static FileSystem rawFileSystem(Path file, Configuration hadoop) throws IOException {
-        return AtomicFiles.rawFileSystem(file, hadoop);
-    }
-
     /** Removes the trial's checkpoint (after its commit); a kept final state stays. */
     public void clear() {
         try {
-            rawFileSystem(file, hadoop).delete(file, false);
+            AtomicFiles.rawFileSystem(file, hadoop).delete(file, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the checkpoint " + file, e);
         }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,13 +55,11 @@ public final class ResultFiles {
     public static Optional<String> readText(String path, Configuration hadoop) {
         Path file = new Path(path);
         try {
-            FileSystem fs = AtomicFiles.rawFileSystem(file, hadoop);
-            if (!fs.exists(file)) {
-                return Optional.empty();
-            }
-            try (FSDataInputStream in = fs.open(file)) {
+            try (FSDataInputStream in = AtomicFiles.rawFileSystem(file, hadoop).open(file)) {
                 return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }

@@ -1,7 +1,6 @@
 package ebmopt.results;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -10,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,7 +140,7 @@ final class SnapshotVersions {
                     delete(fs, folder.getPath());
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             LOG.warn("cannot clean the old snapshots of {}: {}", layout.sweepDir(), e.toString());
         }
     }
@@ -169,14 +169,8 @@ final class SnapshotVersions {
     }
 
     /** The pointer; empty when there is none (the older layout, or no snapshot yet). */
-    private static Optional<SnapshotPointer> pointer(ResultLayout layout, Configuration hadoop) throws IOException {
-        Path file = pointerFile(layout);
-        FileSystem fs = AtomicFiles.rawFileSystem(file, hadoop);
-        try (FSDataInputStream in = fs.open(file)) {
-            return SnapshotPointer.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (FileNotFoundException e) {
-            return Optional.empty();
-        }
+    private static Optional<SnapshotPointer> pointer(ResultLayout layout, Configuration hadoop) {
+        return ResultFiles.readText(pointerFile(layout).toString(), hadoop).flatMap(SnapshotPointer::parse);
     }
 
     private static List<FileStatus> list(FileSystem fs, Path dir) throws IOException {

@@ -65,7 +65,7 @@ public final class SweepLock implements AutoCloseable {
         DriverIdentity me = DriverIdentity.current();
         byte[] mine = me.format();
         try {
-            FileSystem fs = CheckpointStore.rawFileSystem(lock, conf);
+            FileSystem fs = AtomicFiles.rawFileSystem(lock, conf);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 if (AtomicFiles.createNew(fs, lock, mine)) {
                     Optional<Held> now = Held.read(fs, lock);
