@@ -1,5 +1,6 @@
 package ebmopt.report;
 
+import ebmopt.results.ResultLayout;
 import ebmopt.results.ResultTables;
 import ebmopt.results.SchemaUnion;
 import org.apache.spark.sql.Dataset;
@@ -35,19 +36,17 @@ public final class ReportContext {
         this.spark = spark;
         this.outputRoot = outputRoot;
         this.referenceDir = referenceDir;
-        if (ResultTables.sweeps(spark, outputRoot).isEmpty()) {
-            experiments = List.of();
-        } else {
-            Map<String, Dataset<Row>> byExperiment = ResultTables.readByExperiment(spark, outputRoot,
-                    ResultTables.TRIALS);
-            byExperiment.forEach((experiment, trials) ->
-                    trials.dropDuplicates("trial_id").createOrReplaceTempView(trialsView(experiment)));
-            SchemaUnion.union(List.copyOf(byExperiment.values())).dropDuplicates("trial_id")
+        Map<String, List<ResultLayout>> sweeps = ResultTables.sweepsByExperiment(spark, outputRoot);
+        if (!sweeps.isEmpty()) {
+            Map<String, Dataset<Row>> trials = ResultTables.readByExperiment(spark, sweeps, ResultTables.TRIALS);
+            trials.forEach((experiment, ofIt) ->
+                    ofIt.dropDuplicates("trial_id").createOrReplaceTempView(trialsView(experiment)));
+            SchemaUnion.union(List.copyOf(trials.values())).dropDuplicates("trial_id")
                     .createOrReplaceTempView(TRIALS_VIEW);
-            ResultTables.read(spark, outputRoot, ResultTables.CURVES).createOrReplaceTempView(CURVES_VIEW);
-            ResultTables.read(spark, outputRoot, ResultTables.CANDIDATES).createOrReplaceTempView(CANDIDATES_VIEW);
-            experiments = List.copyOf(byExperiment.keySet());
+            ResultTables.readAll(spark, sweeps, ResultTables.CURVES).createOrReplaceTempView(CURVES_VIEW);
+            ResultTables.readAll(spark, sweeps, ResultTables.CANDIDATES).createOrReplaceTempView(CANDIDATES_VIEW);
         }
+        experiments = List.copyOf(sweeps.keySet());
     }
 
     /**

@@ -43,11 +43,16 @@ public final class ResultTables {
      * experiments type differently is text here; {@link #readByExperiment} keeps the types.
      */
     public static Dataset<Row> read(SparkSession spark, String outputRoot, String table) {
-        Map<String, Dataset<Row>> byExperiment = readByExperiment(spark, outputRoot, table);
-        if (byExperiment.isEmpty()) {
+        Map<String, List<ResultLayout>> sweeps = sweepsByExperiment(spark, outputRoot);
+        if (sweeps.isEmpty()) {
             throw new IllegalStateException("No sweeps with results under " + outputRoot + ": run a sweep first");
         }
-        return SchemaUnion.union(List.copyOf(byExperiment.values()));
+        return readAll(spark, sweeps, table);
+    }
+
+    /** The sweeps under {@code outputRoot} with results, by the experiment they ran (sorted by name). */
+    public static Map<String, List<ResultLayout>> sweepsByExperiment(SparkSession spark, String outputRoot) {
+        return SweepExperiments.byExperiment(spark, sweeps(spark, outputRoot));
     }
 
     /**
@@ -55,11 +60,21 @@ public final class ResultTables {
      * the union of that experiment's sweeps with its own parameter types.
      */
     public static Map<String, Dataset<Row>> readByExperiment(SparkSession spark, String outputRoot, String table) {
+        return readByExperiment(spark, sweepsByExperiment(spark, outputRoot), table);
+    }
+
+    /** {@link #readByExperiment(SparkSession, String, String)} of sweeps already grouped ({@link #sweepsByExperiment}). */
+    public static Map<String, Dataset<Row>> readByExperiment(SparkSession spark, Map<String, List<ResultLayout>> sweeps,
+                                                             String table) {
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-        SweepExperiments.byExperiment(spark, sweeps(spark, outputRoot)).forEach((experiment, sweeps) ->
-                tables.put(experiment, SchemaUnion.union(sweeps.stream().map(s -> SweepTables.read(spark, s, table))
-                        .toList())));
+        sweeps.forEach((experiment, ofIt) -> tables.put(experiment,
+                SchemaUnion.union(ofIt.stream().map(s -> SweepTables.read(spark, s, table)).toList())));
         return tables;
+    }
+
+    /** One table of every sweep of {@code sweeps} (none empty), united by {@link SchemaUnion}'s rule. */
+    public static Dataset<Row> readAll(SparkSession spark, Map<String, List<ResultLayout>> sweeps, String table) {
+        return SchemaUnion.union(List.copyOf(readByExperiment(spark, sweeps, table).values()));
     }
 
     /** The view of one experiment's trials, typed as that experiment's parameters: {@code gaussian_trials}. */
@@ -92,9 +107,10 @@ public final class ResultTables {
      */
     public static List<String> registerViews(SparkSession spark, String outputRoot) {
         List<String> names = new ArrayList<>();
-        if (!sweeps(spark, outputRoot).isEmpty()) {
+        Map<String, List<ResultLayout>> sweeps = sweepsByExperiment(spark, outputRoot);
+        if (!sweeps.isEmpty()) {
             for (String table : PER_TRIAL) {
-                Map<String, Dataset<Row>> byExperiment = readByExperiment(spark, outputRoot, table);
+                Map<String, Dataset<Row>> byExperiment = readByExperiment(spark, sweeps, table);
                 SchemaUnion.union(List.copyOf(byExperiment.values())).createOrReplaceTempView(table);
                 names.add(table);
                 if (table.equals(TRIALS)) {
