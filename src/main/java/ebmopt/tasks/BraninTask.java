@@ -39,6 +39,11 @@ public final class BraninTask extends PlaneTask {
         super(name, "Branin", visible, new MinMax(MIN_VALUE, MAX_VALUE), BraninTask::value);
     }
 
+    @Override
+    public java.util.Optional<double[][]> designBox() {
+        return java.util.Optional.of(new double[][] {{X1_LOW, X2_LOW}, {X1_HIGH, X2_HIGH}});
+    }
+
     /** f at (x1, x2). */
     public static double value(double x1, double x2) {
         double q = x2 - B * x1 * x1 + C * x1 - 6;

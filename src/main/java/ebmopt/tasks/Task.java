@@ -40,6 +40,14 @@ public interface Task {
     /** y_min and y_max of the full dataset: what reported scores are normalised with. */
     MinMax scoreNormalisation();
 
+    /**
+     * The box a continuous task's designs live in, {low, high} per feature, where the task
+     * has one (Branin: [-5, 10] x [0, 15]); empty for discrete tasks and unbounded ones.
+     */
+    default java.util.Optional<double[][]> designBox() {
+        return java.util.Optional.empty();
+    }
+
     /** The best y of the visible data (raw, not normalised). */
     default double bestVisibleY() {
         return visible().maxY();

@@ -3,10 +3,10 @@ package ebmopt.models.coms;
 import ebmopt.config.RecordBinder;
 import ebmopt.experiment.ExperimentRegistry;
 import ebmopt.experiment.TrialContext;
+import ebmopt.testing.PlainTrialContext;
 import ebmopt.experiment.TrialOutcome;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,26 +37,7 @@ class ComsExperimentTest {
     }
 
     static TrialContext context(long seed) {
-        return new TrialContext() {
-            public String trialId() {
-                return "test";
-            }
-
-            public long seed() {
-                return seed;
-            }
-
-            public int replicate() {
-                return 0;
-            }
-
-            public Path dataDir() {
-                return Path.of("../shared/data");
-            }
-
-            public void progress(long step, long totalSteps) {
-            }
-        };
+        return new PlainTrialContext(seed);
     }
 
     @Test
