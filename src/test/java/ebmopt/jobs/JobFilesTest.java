@@ -3,6 +3,7 @@ package ebmopt.jobs;
 import com.typesafe.config.ConfigFactory;
 import ebmopt.config.LoadRequest;
 import ebmopt.run.SweepPlan;
+import ebmopt.nightly.NightlySelection;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,10 +44,10 @@ class JobFilesTest {
     }
 
     @Test
-    void theNightlySelectionNamesExistingJobFiles() {
-        for (String job : ConfigFactory.parseFile(Path.of("jobs/nightly.conf").toFile()).getStringList("nightly.jobs")) {
-            assertTrue(Files.isRegularFile(Path.of(job)), "nightly names a missing job file: " + job);
-        }
+    void theNightlySelectionNamesExistingJobFilesAndScales() {
+        // read() refuses a missing job file and a scale the job file does not declare
+        NightlySelection selection = NightlySelection.read(Path.of("jobs/nightly.conf"));
+        assertTrue(selection.jobs().size() >= 8, "nightly jobs: " + selection.jobs());
     }
 
     private static List<Path> jobFiles() throws IOException {
