@@ -125,6 +125,8 @@ final class LatentVae {
             }
         }
         sampler.setLossVariables("ys");
+        QuietGradients.create(sd);
+        QuietGradients.create(sampler);
     }
 
     /**
