@@ -16,9 +16,9 @@ import java.util.Map;
 /**
  * Memory of ND4J trials running side by side in one JVM, as in one Spark executor: heap,
  * javacpp off-heap (Pointer.totalBytes) and process resident memory (VmRSS, VmHWM).
- * Each thread trains its own SameDiff MLP (STACK.md's: d -> 128 -> 128 -> 128 -> 1,
+ * Each thread trains its own SameDiff MLP (d -> 128 -> 128 -> 128 -> 1,
  * LeakyReLU, Adam, a batch of 128 positives + 1280 negatives), then takes input-gradient
- * steps on 256 particles (the sampler's work). Run by submit/measure-memory.
+ * steps on 256 particles (the sampler's work). Results: docs/results-log.md.
  *
  * Usage: java -cp CLASSPATH MemoryProbe.java TRIALS_AT_ONCE [STEPS] [DIM]
  */

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The N2CE ratio network f(z, k) of the LEBM (METHODS.md section 4, paper Table 11), built
+ * The N2CE ratio network f(z, k) of the LEBM (docs/methods.md section 4, paper Table 11), built
  * into a SameDiff graph: k -> sinusoidal embedding (128) -> Linear 128, LReLU -> Linear 128;
  * z -> Linear 128, LReLU -> Linear 128; concat (256) -> LReLU, Linear 128 -> residual blocks
  * (LReLU, Linear 128, + input) -> LReLU, Linear 1. LeakyReLU slope 0.2.

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Branin toy task of the N2CE paper (Appendix D.6; METHODS.md section 6): N2CE-LEBM, COMs
+ * The Branin toy task of the N2CE paper (Appendix D.6; docs/methods.md section 6): N2CE-LEBM, COMs
  * and gradient ascent with Q = 128 proposals on Branin with N = 5000 and N = 50 visible points
  * (top 10% removed). Cells: the normalised score of the best and of the median proposal (1 =
  * a global maximum, -0.398), mean ± std over seeds. The paper shows pictures, not numbers: no

@@ -5,7 +5,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Langevin dynamics: z &lt;- z + (s_t^2 / 2) grad l(z) + s_t * eps, eps ~ N(0, I)
- * (METHODS.md sections 4 and 5). Each row of the starting points is one chain.
+ * (docs/methods.md sections 4 and 5). Each row of the starting points is one chain.
  */
 public final class Langevin {
     private Langevin() {

@@ -8,7 +8,7 @@ import java.util.function.IntConsumer;
 import static ebmopt.config.InvalidParameterException.require;
 
 /**
- * Stein variational gradient descent (Liu and Wang 2016; METHODS.md section 4): Q particles
+ * Stein variational gradient descent (Liu and Wang 2016; docs/methods.md section 4): Q particles
  * move along
  *
  * <pre>

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The Branin toy task of the N2CE paper (Appendix D.6; METHODS.md section 6), maximised:
+ * The Branin toy task of the N2CE paper (Appendix D.6; docs/methods.md section 6), maximised:
  *
  * <pre>
  * f(x1, x2) = -a (x2 - b x1^2 + c x1 - r)^2 - s (1 - t) cos(x1) - s,   x in [-5, 10] x [0, 15]

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The oracle's verdict on a trial's Q proposed designs (METHODS.md section 1): raw and
+ * The oracle's verdict on a trial's Q proposed designs (docs/methods.md section 1): raw and
  * normalised scores, and the normalised 25th, 50th, 75th and 100th percentiles that every
  * design-bench table reports.
  *

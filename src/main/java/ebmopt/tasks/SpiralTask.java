@@ -3,7 +3,7 @@ package ebmopt.tasks;
 import java.util.SplittableRandom;
 
 /**
- * The 2-D spiral toy task of the COMs-as-EBM paper (Sec. 3; METHODS.md section 5): designs
+ * The 2-D spiral toy task of the COMs-as-EBM paper (Sec. 3; docs/methods.md section 5): designs
  * lie on an Archimedean spiral around the origin, and the reward is largest at the centre.
  *
  * <p>Our definitions (the paper gives none numerically):

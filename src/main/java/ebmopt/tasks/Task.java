@@ -6,7 +6,7 @@ import java.util.Map;
  * One offline optimisation task as a trial sees it: the visible dataset (its split may depend
  * on the trial's seed), the encoding of its designs, an exact oracle, and the constants that
  * normalise reported scores: (y - y_min) / (y_max - y_min) over the task's FULL dataset
- * (METHODS.md section 1), not the visible part.
+ * (docs/methods.md section 1), not the visible part.
  */
 public interface Task {
 

@@ -11,9 +11,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The README's package layering ("Repository layout": what each package knows nothing of),
+ * The package layering of docs/development.md ("Packages": what each package knows nothing of),
  * checked on the compiled product classes, so that a change which breaks it fails the build.
- * Each rule names the README's reason.
+ * Each rule names its reason.
  */
 class LayeringTest {
     private static final String SPARK = "org.apache.spark..";

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Superconductor oracle re-trained with MLlib on a synthetic 500-row unique_m.csv. */
 class TrainedOraclesTest {
-    /** The oracle's settings but 10 trees, to keep the test short (100 trees take ~10x as long; README measures them). */
+    /** The oracle's settings but 10 trees, to keep the test short (100 trees take ~10x as long). */
     private static final MllibForest.Settings SMALL = new MllibForest.Settings(10, MllibForest.MAX_DEPTH,
             MllibForest.MAX_BINS);
 

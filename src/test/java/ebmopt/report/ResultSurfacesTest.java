@@ -210,23 +210,6 @@ class ResultSurfacesTest {
                 .first().getDouble(0));
     }
 
-    @Test
-    void theReadmeExampleQueriesRun() throws IOException {
-        SparkSession spark = TestSweeps.spark();
-        ResultTables.registerViews(spark, root.toString());
-        String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("## Reports, notebooks and nightly runs"));
-        section = section.substring(0, section.indexOf("\n## ", 10));
-        Matcher m = Pattern.compile("```sql\n(.*?)```", Pattern.DOTALL).matcher(section);
-        int n = 0;
-        while (m.find()) {
-            String sql = m.group(1).lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
-            assertFalse(spark.sql(sql).collectAsList().isEmpty(), "no rows from the README query:" + sql);
-            n++;
-        }
-        assertEquals(3, n, "the README's example queries");
-    }
-
     private static String paramType(SparkSession spark, String view, String param) {
         return ((StructType) spark.table(view).schema().apply("params").dataType()).apply(param).dataType().typeName();
     }

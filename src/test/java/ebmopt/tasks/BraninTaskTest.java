@@ -16,7 +16,7 @@ class BraninTaskTest {
 
     @Test
     void theThreeGlobalMaximaHaveTheKnownValue() {
-        // METHODS.md section 6: -0.398 at (-pi, 12.275), (pi, 2.275), (9.425, 2.475).
+        // docs/methods.md section 6: -0.398 at (-pi, 12.275), (pi, 2.275), (9.425, 2.475).
         assertEquals(-0.397887, BraninTask.value(-Math.PI, 12.275), 1e-6);
         assertEquals(-0.397887, BraninTask.value(Math.PI, 2.275), 1e-6);
         assertEquals(-0.397887, BraninTask.value(3 * Math.PI, 2.475), 1e-6);

@@ -10,7 +10,7 @@ import java.util.List;
 import static ebmopt.config.InvalidParameterException.require;
 
 /**
- * Parameters of the COMs experiments (METHODS.md sections 5 and 6; defaults: design-baselines'
+ * Parameters of the COMs experiments (docs/methods.md sections 5 and 6; defaults: design-baselines'
  * TF-Bind settings). Step sizes: eta of gradient ascent (original) or e_t of Langevin
  * (stochastic, decoupled), geometric from {@code *-step-size} to {@code *-final-step-size};
  * with {@code scale-steps-by-sqrt-dim} both are multiplied by sqrt(d), as design-baselines

@@ -1,6 +1,6 @@
 package ebmopt.models.coms;
 
-/** Which conservative objective model (METHODS.md section 5). */
+/** Which conservative objective model (docs/methods.md section 5). */
 public enum ComsVariant {
     /**
      * COMs (Trabucco et al. 2021, Eq. 11): MSE + alpha (mean f(x-) - mean f(x)), negatives x- by

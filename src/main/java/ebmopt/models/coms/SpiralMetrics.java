@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What the COMs-as-EBM paper shows in its spiral pictures, as numbers over a set of samples
- * (METHODS.md section 5): how many lie on the spiral, how good they are, how spread out.
+ * (docs/methods.md section 5): how many lie on the spiral, how good they are, how spread out.
  *
  * <ul>
  *   <li>{@code valid_fraction}: samples within {@link SpiralTask#VALID_DISTANCE} of the curve;</li>

@@ -4,7 +4,7 @@ import ebmopt.models.Logistic;
 
 /**
  * The empirical gradients, with respect to a, of the ratio-estimation objectives for the
- * location family (METHODS.md section 3). With f_a(x) = a.x - |a|^2/2 (the log-ratio of
+ * location family (docs/methods.md section 3). With f_a(x) = a.x - |a|^2/2 (the log-ratio of
  * N(a, I) to q0 = N(0, I)) and grad_a f_a(x) = x - a:
  *
  * <pre>

@@ -1,7 +1,7 @@
 package ebmopt.models.gaussian;
 
 /**
- * The gradient estimators compared in the Gaussian simulation (METHODS.md sections 2-3).
+ * The gradient estimators compared in the Gaussian simulation (docs/methods.md sections 2-3).
  */
 public enum GaussianObjective {
     /** N2CE with noise magnitude M (Eq. 5); M = 1 is vanilla NCE. */

@@ -7,7 +7,7 @@ import java.util.List;
 import static ebmopt.config.InvalidParameterException.require;
 
 /**
- * Parameters of the Gaussian location-family simulation (METHODS.md section 3): estimate a
+ * Parameters of the Gaussian location-family simulation (docs/methods.md section 3): estimate a
  * in p_a = N(a, I_d) from samples of q* = N(a*, I_d) against noise q0 = N(0, I_d) by
  * gradient ascent on a ratio-estimation objective.
  *

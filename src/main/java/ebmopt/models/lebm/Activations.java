@@ -8,7 +8,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * LeakyReLU (slope 0.2 everywhere in the LEBM) and its derivative from the fastest ND4J kernels
- * measured on the ratio network's shapes ([12928, 128] floats, one thread; README "Speed"):
+ * measured on the ratio network's shapes ([12928, 128] floats, one thread; docs/results-log.md,
+ * "speed and memory of a paper-scale trial"):
  * libnd4j's own leakyrelu and lrelu_bp ops are 10-20x slower than these, and no call allocates an
  * off-heap temporary (those would pile up faster than the garbage collector frees them).
  */

@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One fully connected layer y = x W + b (W is [in, out]) with its gradient buffers, written
  * directly on ND4J: every product goes through {@link Nd4j#gemm}, which reaches the BLAS rate
- * on these shapes where SameDiff's matmul does not (README, Benchmarks).
+ * on these shapes where SameDiff's matmul does not (docs/benchmarks.md).
  */
 final class Dense {
     final INDArray w;

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A latent EBM over a task's designs (token sequences or real vectors): the VAE ({@link LatentVae}) and the prior's
  * ratio network ({@link RatioNet}), trained jointly one iteration at a time
- * (METHODS.md section 4).
+ * (docs/methods.md section 4).
  */
 final class LatentEbm {
     private static final long STEP_SALT = 0x5354455053L;
@@ -34,7 +34,7 @@ final class LatentEbm {
     private final StageSchedule schedule;
     private final long seed;
     private final int positions;
-    /** Real-vector designs: each feature's range over the visible data (METHODS.md: x min-max normalised); null for tokens. */
+    /** Real-vector designs: each feature's range over the visible data (docs/methods.md section 4); null for tokens. */
     private final MinMax[] xRanges;
     /** The permutation of the data rows of epoch {@link #orderEpoch}. */
     private final int[] order;
@@ -198,7 +198,7 @@ final class LatentEbm {
         return Nd4j.createFromArray(v).reshape(rows, cols);
     }
 
-    /** Q starting particles from q0 = N(0, I) (the paper does not say; README). */
+    /** Q starting particles from q0 = N(0, I) (the paper does not say; docs/lebm.md, "Choices ..."). */
     double[][] initialParticles(int q, SplittableRandom r) {
         double[][] z = new double[q][p.latentDim()];
         for (double[] row : z) {

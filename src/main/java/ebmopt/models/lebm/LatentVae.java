@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The LEBM's encoder q_phi(z | x, y) and generator g(z) -> (x, y) in one SameDiff graph
- * (METHODS.md section 4), over token sequences (x one-hot, embedded for the encoder;
+ * (docs/methods.md section 4), over token sequences (x one-hot, embedded for the encoder;
  * p(x|z) categorical per position) or real vectors (x min-max normalised; p(x|z) a
  * unit-variance Gaussian), with the negative ELBO as its loss:
  *

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * N2CE latent EBMs for offline optimisation (job.experiment = lebm; METHODS.md section 4):
+ * N2CE latent EBMs for offline optimisation (job.experiment = lebm; docs/methods.md section 4):
  * train the VAE and its energy-based prior, then propose Q designs by sampling
  * p(z | y = y_max) and decoding them.
  *

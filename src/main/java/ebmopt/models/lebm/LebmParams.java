@@ -5,7 +5,7 @@ import static ebmopt.config.InvalidParameterException.require;
 import java.util.List;
 
 /**
- * Parameters of an N2CE latent-EBM trial (METHODS.md section 4); defaults in
+ * Parameters of an N2CE latent-EBM trial (docs/methods.md section 4); defaults in
  * {@code ebmopt/models/lebm/defaults.conf} are the paper's settings.
  *
  * @param task               the task (tf-bind-8, tf-bind-10: tokens; branin, branin-50: real vectors)

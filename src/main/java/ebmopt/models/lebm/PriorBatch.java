@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 record PriorBatch(INDArray z, int[] counts, float[] sign, float[] weight) {
 
     /**
-     * The N2CE batch (METHODS.md sections 2 and 4): every posterior sample z_post,i draws a
+     * The N2CE batch (docs/methods.md sections 2 and 4): every posterior sample z_post,i draws a
      * stage k uniformly; its positive is sqrt(1 - s_k^2) e + s_k z_post,i (level k) and its M
      * negatives are sqrt(1 - s_(k-1)^2) e' + s_(k-1) z_post,i (level k - 1; the noise for
      * k = 0), with fresh noise each. With n2 = M n1 every row's weight is w_k / n1: the

@@ -11,7 +11,7 @@ final class PriorLoss {
     }
 
     /**
-     * The negated N2CE objective (METHODS.md section 2), per row
+     * The negated N2CE objective (docs/methods.md section 2), per row
      * weight * softplus(sign * (log M - f)): for a positive (sign +1) -log sigmoid(f - log M),
      * for a negative (sign -1) -log(1 - sigmoid(f - log M)); plus {@code penalty} * mean f^2
      * over all rows (the ratio penalty of Sec. 3.3). Writes dL/df into {@code df}.

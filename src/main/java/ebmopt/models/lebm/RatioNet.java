@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The LEBM's log-ratio network f(z, k) (METHODS.md section 4, paper Table 11), one network
+ * The LEBM's log-ratio network f(z, k) (docs/methods.md section 4, paper Table 11), one network
  * shared by the stages k = 0..K:
  *
  * <pre>
@@ -23,7 +23,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * </pre>
  *
  * <p>Written directly on ND4J with a hand-derived backward pass rather than in SameDiff:
- * SameDiff's step is ~2x slower on these shapes (README, Benchmarks), and the negatives of
+ * SameDiff's step is ~2x slower on these shapes (docs/benchmarks.md), and the negatives of
  * N2CE (n2 = M n1 rows) make this network nearly all of an iteration's cost. Rows come in
  * contiguous blocks of one stage each, so the stage branch and its half of the merge layer
  * are computed once per stage instead of once per row (the same function, ~14% fewer

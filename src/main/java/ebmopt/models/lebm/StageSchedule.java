@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The multi-stage ratio estimation's path from the noise q0 = N(0, I) to the aggregate
- * posterior (METHODS.md section 4). Level k = 0..K mixes z_k = sqrt(1 - s_k^2) z_0 + s_k z_post;
+ * posterior (docs/methods.md section 4). Level k = 0..K mixes z_k = sqrt(1 - s_k^2) z_0 + s_k z_post;
  * stage k's ratio r_k = q_{s_k} / q_{s_(k-1)} with s_(-1) = 0 (the noise itself), so the
  * telescoped product of the K + 1 ratios is q_{s_K} / q0, with s_K ~ 1 the target. The paper's
  * lists have K + 1 entries for K stages; we read them as these K + 1 levels (the stages run

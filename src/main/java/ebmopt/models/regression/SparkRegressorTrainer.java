@@ -19,13 +19,14 @@ import org.nd4j.linalg.dataset.DataSet;
  * it ships with dl4j-spark (gradient sharing needs dl4j-spark-parameterserver and its Aeron
  * UDP transport between executors, with ports open and a configured network mask), it uses
  * nothing but Spark jobs and broadcasts, so it runs unchanged on local[*] and a standalone
- * cluster, and STACK.md measured it with this stack.
+ * cluster, and it trains well with this stack (docs/results-log.md, data-parallel training).
  *
  * <p>Minibatches go to the workers as an in-memory RDD ({@link RDDTrainingApproach#Direct}):
  * DL4J's default export approach writes them to {@code /tmp/hadoop-<user>/dl4j} on the
- * node that exports and leaves them there (STACK.md), which also breaks on a cluster whose
- * executors do not share that folder. The score is never computed on the cluster (STACK.md:
- * DL4J's {@code calculateScore} before the first fit fails intermittently).
+ * node that exports and leaves them there (docs/development.md, "Known library issues"), which
+ * also breaks on a cluster whose executors do not share that folder. The score is never
+ * computed on the cluster (docs/development.md: DL4J's {@code calculateScore} before the first
+ * fit fails intermittently).
  */
 public final class SparkRegressorTrainer implements RegressorTrainer {
     private final JavaSparkContext spark;

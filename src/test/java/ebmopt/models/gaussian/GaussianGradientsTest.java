@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Checks the closed-form gradients of the Gaussian location family (METHODS.md sections 2-3)
+ * Checks the closed-form gradients of the Gaussian location family (docs/methods.md sections 2-3)
  * against finite differences of the sample objective and against their population limits.
  *
  * <p>Monte-Carlo bounds used below. For p_a = N(a, I), q0 = N(0, I) and r = exp(f_a):

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Gradient ascent in the Gaussian location family (METHODS.md section 3) and the validation
+ * Gradient ascent in the Gaussian location family (docs/methods.md section 3) and the validation
  * of its parameters.
  */
 class GaussianSimulationTest {
