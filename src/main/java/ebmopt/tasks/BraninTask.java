@@ -1,6 +1,7 @@
 package ebmopt.tasks;
 
 import java.util.Arrays;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -37,6 +38,12 @@ public final class BraninTask extends PlaneTask {
 
     private BraninTask(String name, Dataset visible) {
         super(name, "Branin", visible, new MinMax(MIN_VALUE, MAX_VALUE), BraninTask::value);
+    }
+
+    /** f's global maximum, -0.398. */
+    @Override
+    public OptionalDouble knownOptimum() {
+        return OptionalDouble.of(MAX_VALUE);
     }
 
     /** f at (x1, x2). */
