@@ -80,6 +80,7 @@ public final class LebmExperiment implements Experiment<LebmParams> {
     @Override
     public void checkInputs(LebmParams p, Path dataDir) {
         TaskRegistry.checkData(p.task(), dataDir);
+        p.requireDecoderStdFits(TaskRegistry.hasTokenDesigns(p.task()));
     }
 
     @Override
