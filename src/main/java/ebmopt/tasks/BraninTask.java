@@ -1,6 +1,7 @@
 package ebmopt.tasks;
 
 import java.util.Arrays;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -42,6 +43,12 @@ public final class BraninTask extends PlaneTask {
     @Override
     public java.util.Optional<double[][]> designBox() {
         return java.util.Optional.of(new double[][] {{X1_LOW, X2_LOW}, {X1_HIGH, X2_HIGH}});
+    }
+
+    /** f's global maximum, -0.398. */
+    @Override
+    public OptionalDouble knownOptimum() {
+        return OptionalDouble.of(MAX_VALUE);
     }
 
     /** f at (x1, x2). */

@@ -1,6 +1,7 @@
 package ebmopt.tasks;
 
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * One offline optimisation task as a trial sees it: the visible dataset (its split may depend
@@ -51,6 +52,14 @@ public interface Task {
     /** The best y of the visible data (raw, not normalised). */
     default double bestVisibleY() {
         return visible().maxY();
+    }
+
+    /**
+     * The raw objective's known global maximum, where the task has one (Branin: -0.398): trials
+     * then also report their designs' raw scores, to be read against it.
+     */
+    default OptionalDouble knownOptimum() {
+        return OptionalDouble.empty();
     }
 
     /** The SHA-256 of every data file read, by name relative to data.dir (trial provenance). */

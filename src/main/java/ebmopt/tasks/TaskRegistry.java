@@ -58,6 +58,11 @@ public final class TaskRegistry {
         }
     }
 
+    /** Whether task {@code name}'s designs are token sequences (TF-Bind) rather than real vectors. */
+    public static boolean hasTokenDesigns(String name) {
+        return name.equals(TfBind8Task.NAME) || name.equals(TfBind10Task.NAME);
+    }
+
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("Unknown task '" + name + "'; known: " + NAMES);
     }

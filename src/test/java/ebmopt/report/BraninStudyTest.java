@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Branin with N2CE-LEBM, COMs and gradient ascent at their CI scales, end to end: the LEBM
  * proposes real-vector designs that the oracle scores, and the study has a cell per method,
- * task and percentile and a proposals picture per method and task.
+ * task, percentile and scale (f itself, normalised), counting only LEBM trials with the paper's
+ * likelihood, and a proposals picture per method and task.
  */
 class BraninStudyTest {
     @TempDir
@@ -34,7 +35,9 @@ class BraninStudyTest {
     @Test
     void threeMethodsOnBothBraninTasksWithTheirProposals() throws IOException {
         SparkSession spark = TestSweeps.spark();
-        for (String job : List.of("jobs/lebm-branin.conf", "jobs/coms-branin.conf")) {
+        // the decoder-std study's ci scale adds decoder-std 1 and 0.1 on N = 50: only the first has the
+        // paper's likelihood and counts in the study
+        for (String job : List.of("jobs/lebm-branin.conf", "jobs/coms-branin.conf", "jobs/lebm-branin-decoder.conf")) {
             SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of(job), "ci",
                     List.of("output.root=\"" + root + "\""))));
         }
@@ -43,7 +46,7 @@ class BraninStudyTest {
         List<Row> lebm = spark.sql("SELECT c.design, c.score FROM " + ReportContext.CANDIDATES_VIEW + " c JOIN "
                 + ReportContext.TRIALS_VIEW + " t ON c.trial_id = t.trial_id WHERE t.experiment = 'lebm'")
                 .collectAsList();
-        assertEquals(2 * 128, lebm.size());
+        assertEquals(4 * 128, lebm.size());
         for (Row r : lebm) {
             double[] x = Arrays.stream(r.getString(0).split(",")).mapToDouble(Double::parseDouble).toArray();
             assertEquals(2, x.length);
@@ -51,16 +54,35 @@ class BraninStudyTest {
             assertEquals(BraninTask.value(x[0], x[1]), r.getDouble(1), 1e-6 * (1 + Math.abs(r.getDouble(1))));
         }
 
+        // every trial's raw_best and raw_median are f of its best and its median candidate
+        for (Row t : spark.sql("SELECT t.trial_id, t.metrics['raw_best'], t.metrics['raw_median'], max(c.score) "
+                + "FROM " + ReportContext.TRIALS_VIEW + " t JOIN " + ReportContext.CANDIDATES_VIEW + " c "
+                + "ON c.trial_id = t.trial_id GROUP BY t.trial_id, t.metrics['raw_best'], t.metrics['raw_median']")
+                .collectAsList()) {
+            assertEquals(t.getDouble(3), t.getDouble(1), 1e-12, t.toString());
+            assertTrue(t.getDouble(2) <= t.getDouble(1) && t.getDouble(1) <= BraninTask.MAX_VALUE + 1e-9, t.toString());
+        }
+
         BraninStudy study = new BraninStudy();
         List<Cell> cells = study.cells(context);
-        assertEquals(3 * 2 * 2, cells.size(), cells.toString());
+        assertEquals(3 * 2 * 4, cells.size(), cells.toString());
         assertEquals(List.of("N2CE-LEBM (M=100, K=6, SVGD)", "COMs", "Gradient ascent"),
                 cells.stream().map(Cell::row).distinct().toList());
-        assertTrue(cells.stream().allMatch(c -> c.runs() == 1 && c.oursMean() != null && c.paperMean() == null));
+        assertEquals(List.of("N = 5000, best f (p100; optimum -0.398)", "N = 5000, median f (p50)",
+                "N = 5000, best (p100)", "N = 5000, median (p50)", "N = 50, best f (p100; optimum -0.398)",
+                "N = 50, median f (p50)", "N = 50, best (p100)", "N = 50, median (p50)"),
+                cells.stream().map(Cell::column).distinct().toList());
+        assertTrue(cells.stream().allMatch(c -> c.runs() == (c.row().startsWith("N2CE") && c.column().startsWith(
+                "N = 50,") ? 2 : 1) && c.oursMean() != null && c.paperMean() == null), cells.toString());
         for (Cell best : cells.stream().filter(c -> c.column().endsWith("best (p100)")).toList()) {
-            Cell median = cells.stream().filter(c -> c.row().equals(best.row())
-                    && c.column().equals(best.column().replace("best (p100)", "median (p50)"))).findFirst().orElseThrow();
+            Cell median = cell(cells, best.row(), best.column().replace("best (p100)", "median (p50)"));
             assertTrue(best.oursMean() <= 1 + 1e-9 && best.oursMean() >= median.oursMean(), best + " vs " + median);
+            // f and the normalised score are the same numbers on two scales
+            String task = best.column().substring(0, best.column().indexOf(','));
+            Cell bestF = cell(cells, best.row(), task + ", best f (p100; optimum -0.398)");
+            Cell medianF = cell(cells, best.row(), task + ", median f (p50)");
+            assertEquals(best.oursMean(), normalised(bestF.oursMean()), 1e-9);
+            assertEquals(median.oursMean(), normalised(medianF.oursMean()), 1e-9);
         }
 
         List<Plot> plots = study.plots(context, cells);
@@ -70,5 +92,14 @@ class BraninStudyTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture.png()));
         assertNotNull(image);
         assertEquals(480, image.getWidth());
+    }
+
+    private static Cell cell(List<Cell> cells, String row, String column) {
+        return cells.stream().filter(c -> c.row().equals(row) && c.column().equals(column)).findFirst()
+                .orElseThrow(() -> new AssertionError("no cell " + row + " / " + column));
+    }
+
+    private static double normalised(double f) {
+        return (f - BraninTask.MIN_VALUE) / (BraninTask.MAX_VALUE - BraninTask.MIN_VALUE);
     }
 }

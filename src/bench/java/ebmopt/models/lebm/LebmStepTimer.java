@@ -34,7 +34,7 @@ public final class LebmStepTimer {
     public LebmStepTimer(int positives, int noiseMagnitude, int blocks) {
         this.positives = positives;
         this.noiseMagnitude = noiseMagnitude;
-        vae = new LatentVae(8, 4, 20, new LatentVae.VaeWeights(50, 0.75, 0.001), 1);
+        vae = new LatentVae(8, 4, 20, new LatentVae.VaeWeights(50, 50, 0.75, 0.001), 1);
         ratio = new RatioNet(20, 128, blocks, schedule.stages(), 2);
         vaeAdam = vae.optimiser(1e-4, 0.5, 0.999, 100);
         ratioAdam = ratio.optimiser(5e-5, 0.9, 0.999, 100);

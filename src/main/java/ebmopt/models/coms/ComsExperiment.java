@@ -28,7 +28,10 @@ import java.util.stream.IntStream;
  * variant's models on the task's visible data, proposes Q designs and scores them with the
  * oracle.
  *
- * <p>Metrics: {@code score_p100/p75/p50/p25} (normalised), {@code val_mse} (the regressor on
+ * <p>Metrics: {@code score_p100/p75/p50/p25} (normalised with the full dataset's range),
+ * {@code visible_score_p100/p75/p50/p25} (on the visible data's scale; {@link ProposalScores}),
+ * on Branin {@code raw_best} and {@code raw_median} (f of the best and the median proposal),
+ * {@code val_mse} (the regressor on
  * held-out rows, normalised y), {@code alpha_final}, {@code overestimation} (mean f(x-) -
  * mean f(x) in the last epoch); on the spiral also {@link SpiralMetrics}'. Curves per epoch:
  * {@code alpha}, {@code overestimation}, {@code train_mse}. Candidates: the Q proposals.

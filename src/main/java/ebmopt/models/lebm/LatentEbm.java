@@ -48,12 +48,14 @@ final class LatentEbm {
         this.positions = data.width();
         this.seed = seed;
         SplittableRandom rng = new SplittableRandom(seed);
-        LatentVae.VaeWeights weights = new LatentVae.VaeWeights(p.reconWeight(), p.klWeight(), p.orthoWeight());
+        LatentVae.VaeWeights weights = new LatentVae.VaeWeights(p.reconWeight(), p.yWeight(), p.klWeight(),
+                p.orthoWeight());
         if (encoding instanceof Encoding.Discrete discrete) {
+            p.requireDecoderStdFits(true);
             this.vae = new LatentVae(positions, discrete.vocabulary(), p.latentDim(), weights, rng.nextLong());
             this.xRanges = null;
         } else {
-            this.vae = LatentVae.continuous(positions, p.latentDim(), weights, rng.nextLong());
+            this.vae = LatentVae.continuous(positions, p.latentDim(), weights, p.decoderStd(), rng.nextLong());
             this.xRanges = featureRanges(data);
         }
         this.schedule = StageSchedule.of(p.stages(), p.stageSchedule(), p.stageWeighting());
@@ -250,7 +252,8 @@ final class LatentEbm {
 
     /**
      * Decodes latent particles to designs and scores them with the task's oracle: the argmax
-     * token per position, or the generator's mean in the task's own coordinates.
+     * token per position, or the generator's mean g_x(z) in the task's own coordinates (the mode
+     * of p(x | z), not a draw from it, whatever decoder-std is).
      */
     ProposalScores decodeAndScore(Task task, double[][] z) {
         INDArray zs = RowArrays.toArray(z);

@@ -16,12 +16,13 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The LEBM's encoder q_phi(z | x, y) and generator g(z) -> (x, y) in one SameDiff graph
  * (docs/methods.md section 4), over token sequences (x one-hot, embedded for the encoder;
- * p(x|z) categorical per position) or real vectors (x min-max normalised; p(x|z) a
- * unit-variance Gaussian), with the negative ELBO as its loss:
+ * p(x|z) categorical per position) or real vectors (x min-max normalised; p(x|z) a Gaussian
+ * of standard deviation sigma, the decoder's, around g_x(z)), with the negative ELBO as its loss:
  *
  * <pre>
- * loss = mean_n [ recon * (-log p(x|z) + (y - g_y(z))^2 / 2)
+ * loss = mean_n [ recon * -log p(x|z) + yWeight * (y - g_y(z))^2 / 2
  *                 + kl * ( KL(q_phi || N(0, I)) - z . G ) ]  + ortho * sum_W |W^T W - I|^2
+ * -log p(x|z) = |x - g_x(z)|^2 / (2 sigma^2) + d log sigma   (real vectors, up to a constant)
  * </pre>
  *
  * where KL(q_phi || p_a) = KL(q_phi || q0) - E_q[sum_k f_k(z)] + const (the telescoped prior,
@@ -48,15 +49,19 @@ final class LatentVae {
      * A VAE over token sequences of {@code positions} positions and {@code vocabulary} tokens.
      */
     LatentVae(int positions, int vocabulary, int latent, VaeWeights weights, long seed) {
-        this(positions, vocabulary, latent, weights, seed, true);
+        this(positions, vocabulary, latent, weights, 1.0, seed, true);
     }
 
-    /** A VAE over real vectors of {@code dimension} features (min-max normalised by the caller). */
-    static LatentVae continuous(int dimension, int latent, VaeWeights weights, long seed) {
-        return new LatentVae(dimension, 0, latent, weights, seed, false);
+    /**
+     * A VAE over real vectors of {@code dimension} features (min-max normalised by the caller),
+     * p(x|z) a Gaussian of standard deviation {@code decoderStd} in every feature.
+     */
+    static LatentVae continuous(int dimension, int latent, VaeWeights weights, double decoderStd, long seed) {
+        return new LatentVae(dimension, 0, latent, weights, decoderStd, seed, false);
     }
 
-    private LatentVae(int positions, int vocabulary, int latent, VaeWeights weights, long seed, boolean discrete) {
+    private LatentVae(int positions, int vocabulary, int latent, VaeWeights weights, double decoderStd, long seed,
+                      boolean discrete) {
         this.positions = positions;
         this.vocabulary = vocabulary;
         this.latent = latent;
@@ -89,16 +94,20 @@ final class LatentVae {
         if (discrete) {
             xNll = categoricalNll(sd, gx, x, positions, vocabulary);
         } else {
-            // a unit-variance Gaussian around the generator's mean (up to a constant)
-            xNll = sd.sum(gx.sub(x).mul(gx.sub(x)), 1).mul(0.5);
+            // a Gaussian of standard deviation decoderStd around the generator's mean (up to 0.5 d log 2 pi)
+            xNll = sd.sum(gx.sub(x).mul(gx.sub(x)), 1).mul(0.5 / (decoderStd * decoderStd))
+                    .add(positions * Math.log(decoderStd));
         }
         // (a sum over a dimension of size 1 fails in SameDiff M2.1: BaseReduceOp.noOp; reshape instead)
         SDVariable yNll = sd.reshape(yhat.sub(y).mul(yhat.sub(y)), -1).mul(0.5);
-        SDVariable recon = xNll.add("recon_nll", yNll);
+        sd.identity("recon_nll", xNll.add(yNll));
+        // recon * (xNll + (yWeight / recon) yNll): at yWeight = recon the ratio is exactly 1 and this is,
+        // to the bit, the single weight on -log p(x, y | z) it replaced
+        SDVariable weightedRecon = xNll.add(yNll.mul(weights.y() / weights.reconstruction()));
         SDVariable klGauss = sd.sum(mu.mul(mu).add(sd.math.exp(logvar)).sub(logvar).sub(1.0), 1).mul(0.5);
         klGauss.rename("kl_q0");
         SDVariable energy = sd.sum(z.mul(priorGrad), 1);
-        SDVariable perExample = recon.mul(weights.reconstruction())
+        SDVariable perExample = weightedRecon.mul(weights.reconstruction())
                 .add(klGauss.sub(energy).mul(weights.kl()));
         SDVariable ortho = sd.constant(Nd4j.scalar(DataType.FLOAT, 0f));
         for (String layer : GENERATOR_LAYERS) {
@@ -307,10 +316,11 @@ final class LatentVae {
     /**
      * The loss weights.
      *
-     * @param reconstruction the weight of -log p(x, y | z) (the paper: 50)
+     * @param reconstruction the weight of -log p(x | z) (the paper: 50 on -log p(x, y | z))
+     * @param y              the weight of (y - g_y(z))^2 / 2 (50: a unit-variance p(y | z) under the paper's 50)
      * @param kl             the weight of KL(q_phi || p_a) (0.75)
      * @param orthogonal     the orthogonal regularisation of the generator's weights (0.001)
      */
-    record VaeWeights(double reconstruction, double kl, double orthogonal) {
+    record VaeWeights(double reconstruction, double y, double kl, double orthogonal) {
     }
 }

@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * train the VAE and its energy-based prior, then propose Q designs by sampling
  * p(z | y = y_max) and decoding them.
  *
- * <p>Metrics: {@code score_p100/p75/p50/p25}, the normalised percentiles of the Q proposals;
+ * <p>Metrics: {@code score_p100/p75/p50/p25}, the percentiles of the Q proposals normalised with
+ * the full dataset's range, and {@code visible_score_p100/p75/p50/p25}, the same on the visible
+ * data's scale (1 = the best visible design; {@link ProposalScores}); on Branin also
+ * {@code raw_best} and {@code raw_median}, f of the best and the median proposal;
  * {@code train_seconds}, {@code seconds_per_iteration}, {@code sample_seconds}; the final
  * losses. Curves: {@code score_p100} and {@code score_p50} every {@code eval-every} iterations
  * (scored with {@code eval-sampler-steps} sampler steps), {@code vae_loss}, {@code recon_nll},
@@ -77,6 +80,7 @@ public final class LebmExperiment implements Experiment<LebmParams> {
     @Override
     public void checkInputs(LebmParams p, Path dataDir) {
         TaskRegistry.checkData(p.task(), dataDir);
+        p.requireDecoderStdFits(TaskRegistry.hasTokenDesigns(p.task()));
     }
 
     @Override

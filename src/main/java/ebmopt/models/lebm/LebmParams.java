@@ -23,7 +23,20 @@ import java.util.List;
  * @param vaeLearningRate    Adam (beta1 0.5) for encoder and generator (1e-4)
  * @param ratioLearningRate  Adam (default betas) for the ratio network (5e-5)
  * @param clipNorm           gradient-norm clipping of each optimiser (100)
- * @param reconWeight        weight of -log p(x, y | z) (50)
+ * @param reconWeight        weight of -log p(x | z) in the ELBO (50)
+ * @param yWeight            the multiplier w of 0.5 (y - g_y(z))^2, the y term of the ELBO on min-max
+ *                           normalised y: the paper weights -log p(x, y | z) by 50 and calls p(y | z)'s
+ *                           variance pre-specified without giving it; we read p(y | z) as a
+ *                           unit-variance Gaussian under that weight, so the default 50 (= the default
+ *                           recon-weight) puts 25 on (y - g_y)^2. w equals a Gaussian p(y | z) of
+ *                           standard deviation 1 / sqrt(w) (0.141 at 50) taken with weight 1
+ * @param decoderStd         sigma of the Gaussian p(x | z) of real-vector designs, on the min-max
+ *                           normalised x (1.0: a standard deviation as wide as the visible data's
+ *                           range in every feature): the x term is recon-weight times
+ *                           |x - g_x(z)|^2 / (2 sigma^2) + d log sigma. Proposals decode to the
+ *                           generator's mean g_x(z), which sigma does not enter (nothing samples
+ *                           p(x | z)); sigma acts through training only. Token designs have a
+ *                           categorical p(x | z): must be 1 for them
  * @param klWeight           weight of KL(q || p_a) (0.75)
  * @param orthoWeight        orthogonal regularisation of the generator's weights (0.001)
  * @param mleLangevinSteps   short-run Langevin steps of MLE negatives (60)
@@ -44,10 +57,10 @@ public record LebmParams(String task, PriorObjective objective, int noiseMagnitu
                          List<Double> stageSchedule, StageWeighting stageWeighting, double ratioPenalty,
                          int latentDim, int ratioHidden, int ratioBlocks, int batchSize, int iterations,
                          double vaeLearningRate, double ratioLearningRate, double clipNorm, double reconWeight,
-                         double klWeight, double orthoWeight, int mleLangevinSteps, double mleLangevinStep,
-                         LatentSamplerKind sampler, int candidates, int samplerSteps, double svgdStepSize,
-                         double langevinStepSize, double lambda1, double lambda2, int evalEvery,
-                         int evalSamplerSteps, int lossCurveEvery) {
+                         double yWeight, double decoderStd, double klWeight, double orthoWeight,
+                         int mleLangevinSteps, double mleLangevinStep, LatentSamplerKind sampler, int candidates,
+                         int samplerSteps, double svgdStepSize, double langevinStepSize, double lambda1,
+                         double lambda2, int evalEvery, int evalSamplerSteps, int lossCurveEvery) {
     public LebmParams {
         require(noiseMagnitude >= 1, "noise-magnitude", "must be >= 1");
         require(stages >= 0, "stages", "must be >= 0");
@@ -66,6 +79,8 @@ public record LebmParams(String task, PriorObjective objective, int noiseMagnitu
         require(ratioLearningRate > 0, "ratio-learning-rate", "must be > 0");
         require(clipNorm > 0, "clip-norm", "must be > 0");
         require(reconWeight > 0, "recon-weight", "must be > 0");
+        require(yWeight >= 0, "y-weight", "must be >= 0");
+        require(decoderStd > 0, "decoder-std", "must be > 0");
         require(klWeight >= 0, "kl-weight", "must be >= 0");
         require(orthoWeight >= 0, "ortho-weight", "must be >= 0");
         require(mleLangevinSteps >= 1, "mle-langevin-steps", "must be >= 1");
@@ -80,5 +95,11 @@ public record LebmParams(String task, PriorObjective objective, int noiseMagnitu
         require(evalSamplerSteps >= 1, "eval-sampler-steps", "must be >= 1");
         require(lossCurveEvery >= 1, "loss-curve-every", "must be >= 1");
         stageSchedule = List.copyOf(stageSchedule);
+    }
+
+    /** Fails for a decoder-std other than 1 when the task's designs are tokens (their p(x | z) is categorical). */
+    void requireDecoderStdFits(boolean tokenDesigns) {
+        require(!tokenDesigns || decoderStd == 1.0, "decoder-std", "decoder-std applies to real-vector designs "
+                + "only; %s has token designs (a categorical p(x | z)): leave it at 1", task);
     }
 }

@@ -15,7 +15,7 @@ class LatentVaeTest {
     private static final int D = 2;
     // reconstruction weight 1 (not the paper's 50): float finite differences of a loss near 250
     // would resolve only ~20 ulps
-    private final LatentVae vae = new LatentVae(L, V, D, new LatentVae.VaeWeights(1, 0.75, 0.001), 11);
+    private final LatentVae vae = new LatentVae(L, V, D, new LatentVae.VaeWeights(1, 1, 0.75, 0.001), 11);
     private final INDArray x = vae.oneHot(new int[][] {{0, 1, 2, 1}, {2, 2, 0, 1}, {1, 0, 0, 2}});
     private final INDArray y = Nd4j.createFromArray(new float[] {0.2f, 0.9f, 0.5f}).reshape(3, 1);
 
@@ -99,13 +99,54 @@ class LatentVaeTest {
     }
 
     /**
+     * A decoder standard deviation sigma makes the x term the Gaussian's |x - g_x(z)|^2 / (2 sigma^2)
+     * + d log sigma (the y term unchanged), in the loss under the reconstruction weight and in
+     * recon_nll, and the loss's gradient in the generator's x head follows it.
+     */
+    @Test
+    void aDecoderStdScalesTheGaussianReconstructionOfRealVectors() {
+        double sigma = 0.25;
+        double recon = 2;
+        LatentVae unit = LatentVae.continuous(3, D, new LatentVae.VaeWeights(recon, recon, 0.75, 0.001), 1.0, 13);
+        LatentVae narrow = LatentVae.continuous(3, D, new LatentVae.VaeWeights(recon, recon, 0.75, 0.001), sigma, 13);
+        INDArray xr = Nd4j.createFromArray(new float[] {0.1f, 0.9f, 0.4f, 0.7f, 0.2f, 0.5f, 1.0f, 0.0f, 0.3f})
+                .reshape(3, 3);
+        INDArray eps = Nd4j.createFromArray(new float[] {0.3f, -0.5f, 1.1f, 0.2f, -0.8f, 0.6f}).reshape(3, D);
+        INDArray zero = Nd4j.zeros(DataType.FLOAT, 3, D);
+        double[][] gx = unit.decodeFeatures(unit.encode(xr, y, eps));
+        double squares = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                squares += 0.5 * Math.pow(xr.getDouble(i, j) - gx[i][j], 2);
+            }
+        }
+        squares /= 3;
+        double xTermChange = squares / (sigma * sigma) + 3 * Math.log(sigma) - squares;
+        assertEquals(xTermChange, narrow.loss(xr, y, eps, zero)[1] - unit.loss(xr, y, eps, zero)[1], 1e-4);
+        assertEquals(recon * xTermChange, narrow.loss(xr, y, eps, zero)[0] - unit.loss(xr, y, eps, zero)[0], 1e-3);
+        // only the x term reaches the x head's bias: d/db_j = recon mean_i (g_x(z_i)_j - x_ij) / sigma^2
+        INDArray unitGrad = unit.gradientOf("gen_x_b", xr, y, eps, zero);
+        INDArray narrowGrad = narrow.gradientOf("gen_x_b", xr, y, eps, zero);
+        for (int j = 0; j < 3; j++) {
+            double residual = 0;
+            for (int i = 0; i < 3; i++) {
+                residual += gx[i][j] - xr.getDouble(i, j);
+            }
+            double expected = recon * residual / 3;
+            assertEquals(expected, unitGrad.getDouble(j), 1e-5, "gen_x_b[" + j + "], sigma 1");
+            assertEquals(expected / (sigma * sigma), narrowGrad.getDouble(j), 1e-4,
+                    "gen_x_b[" + j + "], sigma " + sigma);
+        }
+    }
+
+    /**
      * Real-vector designs: the reconstruction term is the unit-variance Gaussian's
      * 0.5 |x - g_x(z)|^2 + 0.5 (y - g_y(z))^2 per row, and the loss's gradients in the encoder
      * and the generator match finite differences.
      */
     @Test
     void continuousDesignsHaveAGaussianReconstructionWithMatchingGradients() {
-        LatentVae real = LatentVae.continuous(3, D, new LatentVae.VaeWeights(1, 0.75, 0.001), 13);
+        LatentVae real = LatentVae.continuous(3, D, new LatentVae.VaeWeights(1, 1, 0.75, 0.001), 1.0, 13);
         INDArray xr = Nd4j.createFromArray(new float[] {0.1f, 0.9f, 0.4f, 0.7f, 0.2f, 0.5f, 1.0f, 0.0f, 0.3f})
                 .reshape(3, 3);
         INDArray eps = Nd4j.createFromArray(new float[] {0.3f, -0.5f, 1.1f, 0.2f, -0.8f, 0.6f}).reshape(3, D);
@@ -121,6 +162,13 @@ class LatentVaeTest {
             byHand += 0.5 * Math.pow(y.getDouble(i, 0) - gy.getDouble(i, 0), 2);
         }
         assertEquals(byHand / 3, real.loss(xr, y, eps, zero)[1], 1e-5);
+        // the y term alone follows y-weight: the loss moves by (w' - w) mean 0.5 (y - g_y)^2
+        LatentVae yHeavy = LatentVae.continuous(3, D, new LatentVae.VaeWeights(1, 4, 0.75, 0.001), 1.0, 13);
+        double ySquares = 0;
+        for (int i = 0; i < 3; i++) {
+            ySquares += 0.5 * Math.pow(y.getDouble(i, 0) - gy.getDouble(i, 0), 2);
+        }
+        assertEquals((4 - 1) * ySquares / 3, yHeavy.loss(xr, y, eps, zero)[0] - real.loss(xr, y, eps, zero)[0], 1e-5);
 
         for (String name : new String[] {"enc1_w", "gen0_w", "gen_x_w", "gen_x_b"}) {
             INDArray p = real.parameter(name);
