@@ -11,6 +11,7 @@ import ebmopt.nightly.NightlyRun;
 import ebmopt.oracle.TrainedOracles;
 import ebmopt.report.GaussianMarkdown;
 import ebmopt.report.GaussianTables;
+import ebmopt.report.PaperFigures;
 import ebmopt.report.ReportJob;
 import ebmopt.report.ReportSummary;
 import ebmopt.report.SweepSummary;
@@ -146,7 +147,7 @@ public final class Main {
         Settings settings = settings(cli);
         try (SparkSession spark = SparkSessions.create(settings.spark())) {
             List<GaussianTables.Line> lines = GaussianTables.build(spark, settings.outputRoot(),
-                    java.nio.file.Path.of(settings.referenceDir()));
+                    PaperFigures.fromSetting(settings.referenceDir()));
             String markdown = GaussianMarkdown.render(lines);
             String file = ResultFiles.aggregatedTable(settings.outputRoot(), GaussianTables.TABLE) + ".md";
             ResultFiles.write(file, markdown, spark.sparkContext().hadoopConfiguration());
@@ -186,7 +187,7 @@ public final class Main {
         Settings settings = settings(cli);
         try (SparkSession spark = SparkSessions.create(settings.spark())) {
             ReportJob.Result result = ReportJob.run(spark, settings.outputRoot(),
-                    java.nio.file.Path.of(settings.referenceDir()), "Reproduced tables", "", "");
+                    PaperFigures.fromSetting(settings.referenceDir()), "Reproduced tables", "", "");
             out.print(ReportSummary.render(result.tables()));
             out.println();
             out.println("Report: " + result.reportDir() + "/index.html (Markdown twin: report.md; plots: *.png)");
@@ -203,7 +204,7 @@ public final class Main {
         String date = System.getenv("EBMOPT_NIGHTLY_DATE");
         NightlyRun.Request request = new NightlyRun.Request(cli.profile(), java.nio.file.Path.of(cli.argument()),
                 cli.overrides(), date == null || date.isEmpty() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(date),
-                settings.outputRoot(), java.nio.file.Path.of(settings.referenceDir()));
+                settings.outputRoot(), PaperFigures.fromSetting(settings.referenceDir()));
         try (SparkSession spark = SparkSessions.create(settings.spark())) {
             return NightlyRun.run(spark, request, out).exitCode();
         }

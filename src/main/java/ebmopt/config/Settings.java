@@ -11,7 +11,8 @@ import com.typesafe.config.Config;
  * @param run           the {@code run} block
  * @param dataDir       {@code data.dir}: where task datasets live
  * @param outputRoot    {@code output.root}: where sweeps write their result tables
- * @param referenceDir  {@code reference.dir}: where the papers' tables (CSV) live
+ * @param referenceDir  {@code reference.dir}: a folder whose papers' tables (CSV) replace the
+ *                      bundled ones; empty: the bundled tables
  */
 public record Settings(JobSettings job, SparkSettings spark, RunSettings run, String dataDir, String outputRoot,
                        String referenceDir) {
