@@ -25,6 +25,7 @@ import ebmopt.run.SweepReport;
 import ebmopt.run.SweepRunner;
 import ebmopt.run.TrialSummary;
 import ebmopt.sweep.TrialSpec;
+import ebmopt.tasks.DataFetch;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
@@ -34,7 +35,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The command-line entry point: {@code sweep}, {@code resample}, {@code tables}, {@code sql}, {@code nightly} and {@code oracle}. A thin shell
+ * The command-line entry point: {@code sweep}, {@code resample}, {@code tables}, {@code sql}, {@code nightly},
+ * {@code oracle} and {@code fetch-data}. A thin shell
  * over the run, results and report packages; the same on a laptop and under spark-submit.
  * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration (missing or
  * corrupt task data and an unusable local output root included), 3 a nightly regression,
@@ -63,6 +65,7 @@ public final class Main {
                 case "tables" -> tables(cli, out);
                 case "nightly" -> nightly(cli, out);
                 case "oracle" -> oracle(cli, out);
+                case CliArgs.FETCH_DATA -> fetchData(cli, out);
                 default -> sql(cli, out);
             };
         } catch (CliArgs.HelpRequested e) {
@@ -179,6 +182,32 @@ public final class Main {
             System.err.println("error: " + e.getMessage());
             return 1;
         }
+        return 0;
+    }
+
+    /** Downloads the Design-Bench files of one task or all into data.dir, verifying their checksums. */
+    private static int fetchData(CliArgs cli, PrintStream out) {
+        List<String> tasks = cli.argument().equals(CliArgs.ALL_TASKS) ? DataFetch.tasks() : List.of(cli.argument());
+        if (!DataFetch.tasks().containsAll(tasks)) {
+            throw new CliArgs.UsageException("no data to fetch for '" + cli.argument() + "'; known: "
+                    + CliArgs.ALL_TASKS + ", " + String.join(", ", DataFetch.tasks())
+                    + " (superconductor reads a user-supplied CSV: docs/data.md)");
+        }
+        Settings settings = settings(cli);
+        java.nio.file.Path dataDir = java.nio.file.Path.of(settings.dataDir());
+        out.println("Fetching " + String.join(", ", tasks) + " from " + settings.dataSourceUrl() + " into "
+                + dataDir.toAbsolutePath());
+        DataFetch.Outcome outcome;
+        try {
+            outcome = new DataFetch(dataDir, settings.dataSourceUrl(), out).fetch(tasks);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(e.getMessage(), e);
+        } catch (ebmopt.tasks.TaskDataException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        out.println("Done: " + outcome.fetched().size() + " fetched, " + outcome.present().size()
+                + " already present; data.dir = " + dataDir.toAbsolutePath());
         return 0;
     }
 
