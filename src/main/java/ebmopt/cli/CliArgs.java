@@ -12,9 +12,9 @@ import java.util.List;
  * {@code COMMAND [ARG] [--conf PROFILE] [--scale NAME] [--set key=value]... [--retry-failed] [--dry-run]},
  * and for {@code resample} also {@code --trial ID [--state FILE] [--vary key=v1,v2]...}.
  *
- * @param command    sweep | resample | tables | sql | nightly | oracle
- * @param argument   the job file (sweep, resample), the table family (tables), the query (sql), the selection (nightly) or
- *                   the task (oracle)
+ * @param command    sweep | resample | tables | sql | nightly | oracle | fetch-data
+ * @param argument   the job file (sweep, resample), the table family (tables), the query (sql), the selection (nightly),
+ *                   the task (oracle) or the task or "all" (fetch-data; default all)
  * @param profile    the conf/ profile; "local" when conf/local.conf exists and none is given
  * @param scale      the job scale, or null
  * @param overrides  key=value overrides, in order; --retry-failed and --dry-run add theirs
@@ -32,6 +32,11 @@ record CliArgs(String command, String argument, String profile, String scale, Li
         static final ResampleOptions NONE = new ResampleOptions(null, null, List.of());
     }
 
+    /** The command that downloads task data. */
+    static final String FETCH_DATA = "fetch-data";
+    /** fetch-data's argument for every task's data (its default). */
+    static final String ALL_TASKS = "all";
+
     static final String USAGE = """
             Usage: ebm-opt COMMAND [ARG] [options]
 
@@ -44,6 +49,9 @@ record CliArgs(String command, String argument, String profile, String scale, Li
               sql "QUERY"        run a Spark SQL query over the result tables (views: trials, curves, tables/*)
               nightly SEL.conf   the nightly reproduction of a job selection (jobs/nightly.conf); exit 3 on a regression
               oracle TASK        train (or check) a re-trained oracle in data.dir: oracle superconductor
+              fetch-data [TASK]  download the Design-Bench files of TASK (tf-bind-8, tf-bind-10; default all)
+                                 from data.source-url into data.dir, checking their SHA-256; files already
+                                 there and valid are kept (docs/data.md)
 
             Options:
               --conf PROFILE     a profile from conf/ (local, cluster, ...) or a .conf path; default: local
@@ -70,7 +78,7 @@ record CliArgs(String command, String argument, String profile, String scale, Li
             throw new UsageException(null);
         }
         String command = args[0];
-        if (!List.of("sweep", "resample", "tables", "sql", "nightly", "oracle").contains(command)) {
+        if (!List.of("sweep", "resample", "tables", "sql", "nightly", "oracle", FETCH_DATA).contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
         String argument = null;
@@ -101,6 +109,9 @@ record CliArgs(String command, String argument, String profile, String scale, Li
                     argument = a;
                 }
             }
+        }
+        if (argument == null && command.equals(FETCH_DATA)) {
+            argument = ALL_TASKS;
         }
         if (argument == null) {
             throw new UsageException(command + " needs an argument");

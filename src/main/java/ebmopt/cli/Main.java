@@ -11,6 +11,7 @@ import ebmopt.nightly.NightlyRun;
 import ebmopt.oracle.TrainedOracles;
 import ebmopt.report.GaussianMarkdown;
 import ebmopt.report.GaussianTables;
+import ebmopt.report.PaperFigures;
 import ebmopt.report.ReportJob;
 import ebmopt.report.ReportSummary;
 import ebmopt.report.SweepSummary;
@@ -24,6 +25,7 @@ import ebmopt.run.SweepReport;
 import ebmopt.run.SweepRunner;
 import ebmopt.run.TrialSummary;
 import ebmopt.sweep.TrialSpec;
+import ebmopt.tasks.DataFetch;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
@@ -33,7 +35,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The command-line entry point: {@code sweep}, {@code resample}, {@code tables}, {@code sql}, {@code nightly} and {@code oracle}. A thin shell
+ * The command-line entry point: {@code sweep}, {@code resample}, {@code tables}, {@code sql}, {@code nightly},
+ * {@code oracle} and {@code fetch-data}. A thin shell
  * over the run, results and report packages; the same on a laptop and under spark-submit.
  * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration (missing or
  * corrupt task data and an unusable local output root included), 3 a nightly regression,
@@ -62,6 +65,7 @@ public final class Main {
                 case "tables" -> tables(cli, out);
                 case "nightly" -> nightly(cli, out);
                 case "oracle" -> oracle(cli, out);
+                case CliArgs.FETCH_DATA -> fetchData(cli, out);
                 default -> sql(cli, out);
             };
         } catch (CliArgs.HelpRequested e) {
@@ -146,7 +150,7 @@ public final class Main {
         Settings settings = settings(cli);
         try (SparkSession spark = SparkSessions.create(settings.spark())) {
             List<GaussianTables.Line> lines = GaussianTables.build(spark, settings.outputRoot(),
-                    java.nio.file.Path.of(settings.referenceDir()));
+                    PaperFigures.fromSetting(settings.referenceDir()));
             String markdown = GaussianMarkdown.render(lines);
             String file = ResultFiles.aggregatedTable(settings.outputRoot(), GaussianTables.TABLE) + ".md";
             ResultFiles.write(file, markdown, spark.sparkContext().hadoopConfiguration());
@@ -181,12 +185,38 @@ public final class Main {
         return 0;
     }
 
+    /** Downloads the Design-Bench files of one task or all into data.dir, verifying their checksums. */
+    private static int fetchData(CliArgs cli, PrintStream out) {
+        List<String> tasks = cli.argument().equals(CliArgs.ALL_TASKS) ? DataFetch.tasks() : List.of(cli.argument());
+        if (!DataFetch.tasks().containsAll(tasks)) {
+            throw new CliArgs.UsageException("no data to fetch for '" + cli.argument() + "'; known: "
+                    + CliArgs.ALL_TASKS + ", " + String.join(", ", DataFetch.tasks())
+                    + " (superconductor reads a user-supplied CSV: docs/data.md)");
+        }
+        Settings settings = settings(cli);
+        java.nio.file.Path dataDir = java.nio.file.Path.of(settings.dataDir());
+        out.println("Fetching " + String.join(", ", tasks) + " from " + settings.dataSourceUrl() + " into "
+                + dataDir.toAbsolutePath());
+        DataFetch.Outcome outcome;
+        try {
+            outcome = new DataFetch(dataDir, settings.dataSourceUrl(), out).fetch(tasks);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(e.getMessage(), e);
+        } catch (ebmopt.tasks.TaskDataException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        out.println("Done: " + outcome.fetched().size() + " fetched, " + outcome.present().size()
+                + " already present; data.dir = " + dataDir.toAbsolutePath());
+        return 0;
+    }
+
     /** Every reproduced table: Parquet, the HTML report with plots, its Markdown twin, SQL view scripts. */
     private static int report(CliArgs cli, PrintStream out) {
         Settings settings = settings(cli);
         try (SparkSession spark = SparkSessions.create(settings.spark())) {
             ReportJob.Result result = ReportJob.run(spark, settings.outputRoot(),
-                    java.nio.file.Path.of(settings.referenceDir()), "Reproduced tables", "", "");
+                    PaperFigures.fromSetting(settings.referenceDir()), "Reproduced tables", "", "");
             out.print(ReportSummary.render(result.tables()));
             out.println();
             out.println("Report: " + result.reportDir() + "/index.html (Markdown twin: report.md; plots: *.png)");
@@ -203,7 +233,7 @@ public final class Main {
         String date = System.getenv("EBMOPT_NIGHTLY_DATE");
         NightlyRun.Request request = new NightlyRun.Request(cli.profile(), java.nio.file.Path.of(cli.argument()),
                 cli.overrides(), date == null || date.isEmpty() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(date),
-                settings.outputRoot(), java.nio.file.Path.of(settings.referenceDir()));
+                settings.outputRoot(), PaperFigures.fromSetting(settings.referenceDir()));
         try (SparkSession spark = SparkSessions.create(settings.spark())) {
             return NightlyRun.run(spark, request, out).exitCode();
         }

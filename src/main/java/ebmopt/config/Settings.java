@@ -10,19 +10,23 @@ import com.typesafe.config.Config;
  * @param spark         the {@code spark} block
  * @param run           the {@code run} block
  * @param dataDir       {@code data.dir}: where task datasets live
+ * @param dataSourceUrl {@code data.source-url}: where {@code fetch-data} downloads them from
  * @param outputRoot    {@code output.root}: where sweeps write their result tables
- * @param referenceDir  {@code reference.dir}: where the papers' tables (CSV) live
+ * @param referenceDir  {@code reference.dir}: a folder whose papers' tables (CSV) replace the
+ *                      bundled ones; empty: the bundled tables
  */
-public record Settings(JobSettings job, SparkSettings spark, RunSettings run, String dataDir, String outputRoot,
-                       String referenceDir) {
+public record Settings(JobSettings job, SparkSettings spark, RunSettings run, String dataDir, String dataSourceUrl,
+                       String outputRoot, String referenceDir) {
 
     /** Binds every block, failing on the first unknown, missing or bad key. */
     public static Settings from(Config config) {
+        DataSettings data = RecordBinder.bind(Sections.object(config, "data"), "data", DataSettings.class);
         return new Settings(
                 RecordBinder.bind(Sections.object(config, "job"), "job", JobSettings.class),
                 RecordBinder.bind(Sections.object(config, "spark"), "spark", SparkSettings.class),
                 RecordBinder.bind(Sections.object(config, "run"), "run", RunSettings.class),
-                RecordBinder.bind(Sections.object(config, "data"), "data", DirSettings.class).dir(),
+                data.dir(),
+                data.sourceUrl(),
                 RecordBinder.bind(Sections.object(config, "output"), "output", RootSettings.class).root(),
                 RecordBinder.bind(Sections.object(config, "reference"), "reference", DirSettings.class).dir());
     }
@@ -33,6 +37,10 @@ public record Settings(JobSettings job, SparkSettings spark, RunSettings run, St
                 : config.withFallback(com.typesafe.config.ConfigFactory.parseString(
                         "job { name = none, experiment = none, description = \"\" }"));
         return from(withJob);
+    }
+
+    /** The data block. */
+    record DataSettings(String dir, String sourceUrl) {
     }
 
     /** A block holding one directory. */

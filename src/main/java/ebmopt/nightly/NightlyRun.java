@@ -3,6 +3,7 @@ package ebmopt.nightly;
 import ebmopt.config.LoadRequest;
 import ebmopt.report.Cell;
 import ebmopt.report.Html;
+import ebmopt.report.PaperFigures;
 import ebmopt.report.ReportJob;
 import ebmopt.report.TableResult;
 import ebmopt.results.ResultFiles;
@@ -42,10 +43,10 @@ public final class NightlyRun {
      * @param overrides    --set overrides, applied to every job (output.root is the base of the nightly folders)
      * @param date         the night
      * @param baseRoot     output.root: the nightly writes under baseRoot/nightly/date
-     * @param referenceDir the papers' tables
+     * @param paperFigures the papers' tables
      */
     public record Request(String profile, java.nio.file.Path selection, List<String> overrides, LocalDate date,
-                          String baseRoot, java.nio.file.Path referenceDir) {
+                          String baseRoot, PaperFigures paperFigures) {
     }
 
     /** The night's result: its exit code, the one-screen summary, where it went, what was found. */
@@ -69,7 +70,7 @@ public final class NightlyRun {
             trials[1] += report.count("failed") + report.count("retryable");
             trials[2] += report.count("diverged");
         }
-        List<TableResult> tables = ReportJob.build(spark, night, request.referenceDir());
+        List<TableResult> tables = ReportJob.build(spark, night, request.paperFigures());
         List<Cell> tonight = tables.stream().flatMap(t -> t.cells().stream()).toList();
         String previous = NightArchive.previousNight(spark, nightlyDir, request.date());
         List<Cell> before = previous == null ? List.of() : NightArchive.cells(spark, nightlyDir + "/" + previous);

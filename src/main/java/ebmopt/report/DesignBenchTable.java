@@ -4,8 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.apache.spark.sql.Row;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,12 +65,8 @@ public final class DesignBenchTable implements ReproducedTable {
 
     @Override
     public List<Cell> cells(ReportContext context) {
-        Path file = context.referenceDir().resolve(PAPER_FILE);
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        List<Map<String, String>> paper = ReferenceCsv.read(file, List.of("table", "method", "task", "percentile",
-                "q", "mean", "std"));
+        List<Map<String, String>> paper = context.paperFigures().read(PAPER_FILE, List.of("table", "method", "task",
+                "percentile", "q", "mean", "std"));
         Map<String, Integer> rowOrder = new LinkedHashMap<>();
         Map<String, Cell> cells = new LinkedHashMap<>();
         Map<String, Map<String, double[]>> ours = new HashMap<>();

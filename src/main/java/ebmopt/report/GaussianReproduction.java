@@ -2,7 +2,6 @@ package ebmopt.report;
 
 import org.apache.spark.sql.Row;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,10 +77,9 @@ public final class GaussianReproduction implements ReproducedTable {
         Map<String, GaussianTables.Line> byRow = new HashMap<>();
         lines.forEach(l -> byRow.put(rowKey(l.objective(), l.noiseMagnitude()), l));
         int order = 0;
-        if (withPaper && Files.exists(context.referenceDir().resolve(GaussianTables.PAPER_FILE))) {
-            List<Map<String, String>> paper = ReferenceCsv.read(context.referenceDir().resolve(
-                    GaussianTables.PAPER_FILE), List.of("table", "objective", "M", "n", "mean_traj_mse",
-                    "std_traj_mse"));
+        if (withPaper) {
+            List<Map<String, String>> paper = context.paperFigures().read(GaussianTables.PAPER_FILE,
+                    List.of("table", "objective", "M", "n", "mean_traj_mse", "std_traj_mse"));
             List<Map<String, String>> rows = paper.stream().filter(r -> Integer.parseInt(r.get("n")) == samples)
                     .sorted(Comparator.comparing((Map<String, String> r) -> r.get("objective").equals("NWJ"))
                             .thenComparingDouble(r -> r.get("M").isEmpty() ? 1 : Double.parseDouble(r.get("M"))))
@@ -177,7 +175,7 @@ public final class GaussianReproduction implements ReproducedTable {
             return List.of();
         }
         List<GaussianTables.Line> all = context.memo("gaussian-lines", () -> GaussianTables.build(context.spark(),
-                context.outputRoot(), context.referenceDir()));
+                context.outputRoot(), context.paperFigures()));
         Map<String, GaussianTables.Line> best = new TreeMap<>();
         for (GaussianTables.Line l : all) {
             if (l.samples() != samples || l.dim() != dim || l.mean() == null) {

@@ -9,8 +9,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -83,7 +81,7 @@ public final class GaussianTables {
      * A trial that two sweeps share (same identity, so same seed and result: the quickstart's
      * runs are Table 14's first ten) counts once.
      */
-    public static List<Line> build(SparkSession spark, String outputRoot, Path referenceDir) {
+    public static List<Line> build(SparkSession spark, String outputRoot, PaperFigures paperFigures) {
         Dataset<Row> trials = ResultTables.readByExperiment(spark, outputRoot, ResultTables.TRIALS).get("gaussian");
         if (trials == null) {
             throw new IllegalStateException("No gaussian sweep with results under " + outputRoot
@@ -104,10 +102,8 @@ public final class GaussianTables {
                 GROUP BY params.objective, params.noise_magnitude, params.samples, params.dim, params.step_size,
                          params.iterations, params.sample_refresh, params.target, params.start
                 """).collectAsList();
-        List<Map<String, String>> paper = Files.exists(referenceDir.resolve(PAPER_FILE))
-                ? ReferenceCsv.read(referenceDir.resolve(PAPER_FILE), List.of("objective", "M", "n",
-                "mean_traj_mse", "std_traj_mse"))
-                : List.of();
+        List<Map<String, String>> paper = paperFigures.read(PAPER_FILE, List.of("objective", "M", "n",
+                "mean_traj_mse", "std_traj_mse"));
         List<Line> lines = new ArrayList<>();
         for (Row r : groups) {
             String objective = r.getString(0);

@@ -11,30 +11,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one of the papers' tables (reference.dir/*.csv): a header line, then
+ * Reads one of the papers' tables ({@link PaperFigures}): a header line, then
  * comma-separated rows; a cell may be double-quoted (it then may hold commas, and "" is a quote).
  */
 public final class ReferenceCsv {
     private ReferenceCsv() {
     }
 
-    /** The rows as maps from column name to text (empty text for an empty cell). */
+    /** The rows of {@code file} as maps from column name to text (empty text for an empty cell). */
     public static List<Map<String, String>> read(Path file, List<String> requiredColumns) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the paper's table " + file.toAbsolutePath()
-                    + " (set reference.dir to the folder holding it)", e);
+                    + " (set reference.dir to the folder holding it, or leave it empty for the bundled copy)", e);
         }
+        return parse(file.toString(), lines, requiredColumns);
+    }
+
+    /**
+     * The rows of a table's {@code lines} as maps from column name to text (empty text for an
+     * empty cell); {@code source} names where the lines came from, in messages.
+     */
+    public static List<Map<String, String>> parse(String source, List<String> lines, List<String> requiredColumns) {
         if (lines.isEmpty()) {
-            throw new IllegalArgumentException("the paper's table " + file + " is empty");
+            throw new IllegalArgumentException("the paper's table " + source + " is empty");
         }
         String[] header = lines.get(0).split(",", -1);
         List<String> columns = List.of(header);
         for (String required : requiredColumns) {
             if (!columns.contains(required)) {
-                throw new IllegalArgumentException("the paper's table " + file + " lacks the column '" + required
+                throw new IllegalArgumentException("the paper's table " + source + " lacks the column '" + required
                         + "' (it has " + columns + ")");
             }
         }
@@ -45,7 +53,7 @@ public final class ReferenceCsv {
             }
             String[] cells = split(lines.get(i));
             if (cells.length != header.length) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + " has " + cells.length
+                throw new IllegalArgumentException(source + " line " + (i + 1) + " has " + cells.length
                         + " cells, the header " + header.length);
             }
             Map<String, String> row = new LinkedHashMap<>();

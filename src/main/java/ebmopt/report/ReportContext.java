@@ -7,7 +7,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
  * sweeps share counted once), registered as the views {@code report_trials},
  * {@code report_curves} and {@code report_candidates}, one {@code report_<experiment>_trials}
  * per experiment with its own parameter types ({@link #trialsView}), and the papers' tables
- * under the reference folder. A section about one experiment reads that experiment's view:
+ * ({@link PaperFigures}). A section about one experiment reads that experiment's view:
  * in {@code report_trials} a parameter name two experiments type differently is text.
  */
 public final class ReportContext {
@@ -28,14 +27,14 @@ public final class ReportContext {
 
     private final SparkSession spark;
     private final String outputRoot;
-    private final Path referenceDir;
+    private final PaperFigures paperFigures;
     private final List<String> experiments;
     private final Map<String, Object> memo = new HashMap<>();
 
-    public ReportContext(SparkSession spark, String outputRoot, Path referenceDir) {
+    public ReportContext(SparkSession spark, String outputRoot, PaperFigures paperFigures) {
         this.spark = spark;
         this.outputRoot = outputRoot;
-        this.referenceDir = referenceDir;
+        this.paperFigures = paperFigures;
         Map<String, List<ResultLayout>> sweeps = ResultTables.sweepsByExperiment(spark, outputRoot);
         if (!sweeps.isEmpty()) {
             Map<String, Dataset<Row>> trials = ResultTables.readByExperiment(spark, sweeps, ResultTables.TRIALS);
@@ -66,8 +65,9 @@ public final class ReportContext {
         return outputRoot;
     }
 
-    public Path referenceDir() {
-        return referenceDir;
+    /** The papers' tables. */
+    public PaperFigures paperFigures() {
+        return paperFigures;
     }
 
     /** Whether any committed trial ran {@code experiment} (its params columns then exist). */

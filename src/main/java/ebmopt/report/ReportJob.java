@@ -59,14 +59,14 @@ public final class ReportJob {
     }
 
     /** Builds and writes everything (the tables job). */
-    public static Result run(SparkSession spark, String outputRoot, java.nio.file.Path referenceDir, String title,
+    public static Result run(SparkSession spark, String outputRoot, PaperFigures paperFigures, String title,
                              String preambleMarkdown, String preambleHtml) {
-        return write(spark, outputRoot, build(spark, outputRoot, referenceDir), title, preambleMarkdown, preambleHtml);
+        return write(spark, outputRoot, build(spark, outputRoot, paperFigures), title, preambleMarkdown, preambleHtml);
     }
 
     /** Builds every reproduced table (cells and plots) from the results under {@code outputRoot}. */
-    public static List<TableResult> build(SparkSession spark, String outputRoot, java.nio.file.Path referenceDir) {
-        ReportContext context = new ReportContext(spark, outputRoot, referenceDir);
+    public static List<TableResult> build(SparkSession spark, String outputRoot, PaperFigures paperFigures) {
+        ReportContext context = new ReportContext(spark, outputRoot, paperFigures);
         List<TableResult> tables = new ArrayList<>();
         for (ReproducedTable table : ReproducedTables.all()) {
             List<Cell> cells = table.cells(context);

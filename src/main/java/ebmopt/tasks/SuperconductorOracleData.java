@@ -35,7 +35,7 @@ public final class SuperconductorOracleData {
         Path file = dataDir.resolve(SuperconductorTask.FILE);
         if (!Files.isRegularFile(file)) {
             throw new TaskDataException("Missing data file " + file + ": the Superconductor task needs the UCI"
-                    + " superconductivity data's unique_m.csv there (it is not shipped; see the data README)");
+                    + " superconductivity data's unique_m.csv there (it is not shipped; see docs/data.md)");
         }
         return file;
     }

@@ -18,7 +18,7 @@ public final class TaskRegistry {
     /**
      * Loads task {@code name} from {@code dataDir} (the configuration's {@code data.dir}); a
      * seed-dependent split (TF-Bind-10's subsample, Branin's and the spiral's points) is drawn with {@code seed}. Data files are
-     * verified against {@code dataDir/SHA256SUMS} and read once per JVM.
+     * verified against their expected checksums ({@link DataFiles}) and read once per JVM.
      *
      * @throws IllegalArgumentException for an unknown name
      * @throws TaskDataException        for missing, corrupt or malformed data, naming the file
@@ -38,7 +38,7 @@ public final class TaskRegistry {
 
     /**
      * Checks, without loading it, that task {@code name} exists and that its data files are in
-     * {@code dataDir}: the TF-Bind files present and matching {@code dataDir/SHA256SUMS} (their
+     * {@code dataDir}: the TF-Bind files present and matching their expected checksums (their
      * checksums are computed once per JVM, so a trial in the same JVM does not hash them
      * again), Superconductor's user-supplied CSV present. Generated tasks need nothing.
      *

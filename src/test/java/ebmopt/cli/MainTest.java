@@ -1,7 +1,6 @@
 package ebmopt.cli;
 
 import ebmopt.config.PathNames;
-import ebmopt.tasks.DataFiles;
 import ebmopt.testing.TestSweeps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,11 +122,9 @@ class MainTest {
         }
     }
 
-    /** A copy of the shipped data's checksum list in {@code dir}, with none of the files. */
+    /** An empty data folder: the expected checksums are the project's own. */
     private Path dataDirWithoutFiles() throws IOException {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Files.copy(Path.of("../shared/data", DataFiles.SUMS), data.resolve(DataFiles.SUMS));
-        return data;
+        return Files.createDirectories(dir.resolve("data"));
     }
 
     private CommandRun lebmSweep(Path data, String task, String... extra) {
@@ -146,7 +143,8 @@ class MainTest {
             CommandRun missing = lebmSweep(data, "tf-bind-8", mode);
             assertEquals(2, missing.code(), missing.err());
             assertTrue(missing.err().contains("Missing data file " + x + " (expected SHA-256 "
-                    + "8957a728704d2e6c5dbba921dd9e16cbd76797489b081c5dc7f39ca23582d95d)"), missing.err());
+                    + "8957a728704d2e6c5dbba921dd9e16cbd76797489b081c5dc7f39ca23582d95d); fetch it with: "
+                    + "submit/fetch-data tf-bind-8 --set 'data.dir=\"" + data + "\"'"), missing.err());
             assertFalse(missing.stackTrace(), missing.err());
         }
         Files.createDirectories(x.getParent());
@@ -170,9 +168,28 @@ class MainTest {
     }
 
     @Test
+    void fetchDataNamesTheFileItsUrlAndChecksumWhenTheSourceLacksIt() throws IOException {
+        Path data = dataDirWithoutFiles();
+        Path mirror = Files.createDirectories(dir.resolve("empty-mirror"));
+        CommandRun run = CommandRun.of("fetch-data", "tf-bind-8", "--set", "data.dir=\"" + data + "\"", "--set",
+                "data.source-url=\"" + mirror.toUri() + "\"");
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("Cannot fetch tf_bind_8/tf_bind_8-x.npy (expected SHA-256 "
+                + "8957a728704d2e6c5dbba921dd9e16cbd76797489b081c5dc7f39ca23582d95d)") && run.err().contains(
+                mirror.resolve("tf_bind_8-SIX6_REF_R1/tf_bind_8-x-0.npy").toUri().toString()), run.err());
+        assertFalse(run.stackTrace(), run.err());
+        assertEquals(List.of(), Files.list(data).toList(), "something was left in data.dir");
+
+        CommandRun unknown = CommandRun.of("fetch-data", "superconductor");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("known: all, tf-bind-8, tf-bind-10"), unknown.err());
+    }
+
+    @Test
     void helpAnywhereOnTheCommandLinePrintsTheUsageAndExits0() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"sweep", "--help"},
-                new String[] {"nightly", "jobs/nightly.conf", "-h"}, new String[] {"sql", "--help"})) {
+                new String[] {"nightly", "jobs/nightly.conf", "-h"}, new String[] {"sql", "--help"},
+                new String[] {"fetch-data", "--help"})) {
             CommandRun run = CommandRun.of(args);
             assertEquals(0, run.code(), String.join(" ", args) + ": " + run.err());
             assertTrue(run.out().contains("Exit codes:") && run.err().isEmpty(), run.out() + run.err());

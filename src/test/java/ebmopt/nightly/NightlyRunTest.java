@@ -1,5 +1,6 @@
 package ebmopt.nightly;
 
+import ebmopt.report.PaperFigures;
 import ebmopt.testing.TestSweeps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class NightlyRunTest {
                 """);
         Path selection = dir.resolve("nightly.conf");
         Files.writeString(selection, "nightly { scale = ci, jobs = [\"" + job + "\"] }\n");
-        Path reference = Path.of(System.getProperty("ebmopt.shared.dir", "../shared"), "reference");
+        PaperFigures reference = PaperFigures.bundled();
         String root = dir.resolve("out").toString();
 
         NightlyRun.Outcome first = NightlyRun.run(TestSweeps.spark(), new NightlyRun.Request(TestSweeps.PROFILE,

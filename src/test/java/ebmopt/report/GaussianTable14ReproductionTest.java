@@ -36,8 +36,7 @@ class GaussianTable14ReproductionTest {
         SweepReport report = SweepRunner.run(spark, plan);
         assertEquals(900, report.count("done") + report.count("diverged"));
 
-        String referenceDir = System.getProperty("ebmopt.shared.dir", "../shared") + "/reference";
-        List<GaussianTables.Line> lines = GaussianTables.build(spark, dir.toString(), Path.of(referenceDir));
+        List<GaussianTables.Line> lines = GaussianTables.build(spark, dir.toString(), PaperFigures.bundled());
         List<GaussianTables.Line> n2ce = lines.stream()
                 .filter(l -> l.setting().equals("table14") && l.objective().equals("n2ce")).toList();
         assertEquals(8, n2ce.size());

@@ -64,8 +64,9 @@ class ResultSurfacesTest {
         report = ReportJob.run(spark, root.toString(), reference(), "Reproduced tables", "", "");
     }
 
-    static Path reference() {
-        return Path.of(System.getProperty("ebmopt.shared.dir", "../shared"), "reference");
+    /** The papers' tables the report tests compare with: the bundled ones. */
+    static PaperFigures reference() {
+        return PaperFigures.bundled();
     }
 
     @Test

@@ -62,9 +62,15 @@ class DataFilesTest {
     }
 
     @Test
-    void aMissingChecksumListFailsNamingIt() {
+    void withoutAChecksumListTheProjectsOwnApplyAndAMissingFileNamesTheFetchCommand() throws IOException {
+        Path dir = copyTfBind8();
+        Files.delete(dir.resolve(DataFiles.SUMS));
+        assertEquals(X_SHA, new DataFiles(dir).verified(TfBind8Task.X_FILE).sha256());
+        Files.delete(dir.resolve(TfBind8Task.X_FILE));
         TaskDataException e = assertThrows(TaskDataException.class,
-                () -> new DataFiles(tmp).verified(TfBind8Task.X_FILE));
-        assertTrue(e.getMessage().contains(tmp.resolve(DataFiles.SUMS).toString()), e.getMessage());
+                () -> new DataFiles(dir).verified(TfBind8Task.X_FILE));
+        assertTrue(e.getMessage().contains("Missing data file " + dir.resolve(TfBind8Task.X_FILE) + " (expected SHA-256 "
+                + X_SHA + "); fetch it with: submit/fetch-data tf-bind-8 --set 'data.dir=\"" + dir + "\"'"),
+                e.getMessage());
     }
 }

@@ -1,6 +1,8 @@
 package ebmopt.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +63,25 @@ class NpyTest {
     void readsTheSharedTfBind8Files() {
         Npy.Ints x = Npy.readInt32(TestData.dir().resolve(TfBind8Task.X_FILE), 65_792, 8);
         assertTrue(java.util.Arrays.stream(x.data()).allMatch(t -> t >= 0 && t < 4));
+    }
+
+    @Test
+    void readsAnyIntegerOrFloatTypeForConversion() throws IOException {
+        ByteBuffer longs = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(3).putLong(-2).flip();
+        Npy.Numbers i8 = Npy.readNumbers(write("i8.npy", "NUMPY", "<i8", "(1, 2)", longs));
+        assertArrayEquals(new long[] {1, 2}, i8.shape());
+        assertTrue(i8.integers());
+        assertEquals(3, i8.integer(0));
+        assertEquals(-2, i8.integer(1));
+        Npy.Numbers u1 = Npy.readNumbers(write("u1.npy", "NUMPY", "|u1", "(4,)", ints(0xfe01ff00)));
+        assertEquals(4, u1.size());
+        assertEquals(List.of(0L, 255L, 1L, 254L), List.of(u1.integer(0), u1.integer(1), u1.integer(2), u1.integer(3)));
+        ByteBuffer doubles = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(0.25).flip();
+        Npy.Numbers f8 = Npy.readNumbers(write("f8.npy", "NUMPY", "<f8", "(1, 1)", doubles));
+        assertFalse(f8.integers());
+        assertEquals(0.25, f8.real(0));
+        Path text = write("text.npy", "NUMPY", "<U4", "(1,)", ints(1, 2, 3, 4));
+        assertNamed(text, "<U4", assertThrows(TaskDataException.class, () -> Npy.readNumbers(text)));
     }
 
     @Test
