@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 /**
  * A design-bench table of the N2CE paper (normalised scores, higher is better), declared from
- * reference/design_bench_tables.csv: its rows are the paper's methods, its columns the tasks
+ * src/main/resources/ebmopt/paper/design_bench_tables.csv: its rows are the paper's methods, its columns the tasks
  * (or the query budget Q). Ours come from the trials that
  * {@code ebmopt/report/design-bench-sources.conf} maps to each method; until a method has a
  * source and trials, its cells read "not run".

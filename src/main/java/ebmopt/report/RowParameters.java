@@ -22,7 +22,7 @@ public record RowParameters(String method, Double noiseMagnitude, Integer stages
 
     /**
      * The settings of a row of the N2CE paper's design-bench tables. The paper's tables (and
-     * reference/design_bench_tables.csv) name M and K only inside the method's label, e.g.
+     * src/main/resources/ebmopt/paper/design_bench_tables.csv) name M and K only inside the method's label, e.g.
      * "N2CE-LEBM (M=100,K=6,SVGD)": this is the one place that label is read.
      */
     public static RowParameters ofPaperMethod(String method, String task, String queryBudget) {

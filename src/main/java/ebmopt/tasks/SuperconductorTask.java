@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code data.dir/superconductor/unique_m.csv}): the 86 element columns H..Rn as features,
  * {@code critical_temp} as y; other columns (material) are ignored. Visible: the rows with y at
  * or below the 80th percentile of the file's rows. Scores are normalised with Design-Bench's
- * constants (y_min 0.00021, y_max 185.0; data README).
+ * constants (y_min 0.00021, y_max 185.0; docs/data.md).
  *
  * <p>The oracle is not exact: like Design-Bench's, it is a random forest of 100 trees
  * re-trained on the data ({@link SuperconductorOracleData}), trained on the driver with Spark
