@@ -12,7 +12,7 @@ import java.util.List;
  * {@code COMMAND [ARG] [--conf PROFILE] [--scale NAME] [--set key=value]... [--retry-failed] [--dry-run]},
  * and for {@code resample} also {@code --trial ID [--state FILE] [--vary key=v1,v2]...}.
  *
- * @param command    sweep | resample | tables | sql | nightly | oracle | fetch-data
+ * @param command    sweep | resample | publish | tables | sql | nightly | oracle | fetch-data
  * @param argument   the job file (sweep, resample), the table family (tables), the query (sql), the selection (nightly),
  *                   the task (oracle) or the task or "all" (fetch-data; default all)
  * @param profile    the conf/ profile; "local" when conf/local.conf exists and none is given
@@ -44,6 +44,9 @@ record CliArgs(String command, String argument, String profile, String scale, Li
               sweep JOB.conf     run (or resume) the sweep a job file declares
               resample JOB.conf  sample a trained LEBM trial of the job's sweep again with other sampler
                                  settings, without retraining: --trial ID [--state FILE] [--vary key=v1,v2]...
+              publish JOB.conf   copy the done trials of the job's sweep (trials, curves, candidates; no model
+                                 states) with its resolved configuration into reference.published, the
+                                 project's published results that tables all shows beside output.root's
               tables all         every reproduced table: Parquet, HTML report with plots, Markdown twin
               tables gaussian    aggregate result tables into the paper's tables (Parquet + Markdown)
               sql "QUERY"        run a Spark SQL query over the result tables (views: trials, curves, tables/*)
@@ -78,7 +81,7 @@ record CliArgs(String command, String argument, String profile, String scale, Li
             throw new UsageException(null);
         }
         String command = args[0];
-        if (!List.of("sweep", "resample", "tables", "sql", "nightly", "oracle", FETCH_DATA).contains(command)) {
+        if (!List.of("sweep", "resample", "publish", "tables", "sql", "nightly", "oracle", FETCH_DATA).contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
         String argument = null;
@@ -128,7 +131,7 @@ record CliArgs(String command, String argument, String profile, String scale, Li
 
     /** The configuration request; the job file only for the commands that take one. */
     LoadRequest request() {
-        boolean job = command.equals("sweep") || command.equals("resample");
+        boolean job = command.equals("sweep") || command.equals("resample") || command.equals("publish");
         return new LoadRequest(profile, job ? Path.of(argument) : null, scale, overrides);
     }
 

@@ -15,7 +15,9 @@ import ebmopt.report.PaperFigures;
 import ebmopt.report.ReportJob;
 import ebmopt.report.ReportSummary;
 import ebmopt.report.SweepSummary;
+import ebmopt.results.PublishedResults;
 import ebmopt.results.ResultFiles;
+import ebmopt.results.ResultLayout;
 import ebmopt.results.ResultTables;
 import ebmopt.results.SweepLockedException;
 import ebmopt.run.SparkSessions;
@@ -35,7 +37,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The command-line entry point: {@code sweep}, {@code resample}, {@code tables}, {@code sql}, {@code nightly},
+ * The command-line entry point: {@code sweep}, {@code resample}, {@code publish}, {@code tables}, {@code sql}, {@code nightly},
  * {@code oracle} and {@code fetch-data}. A thin shell
  * over the run, results and report packages; the same on a laptop and under spark-submit.
  * Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration (missing or
@@ -62,6 +64,7 @@ public final class Main {
             return switch (cli.command()) {
                 case "sweep" -> sweep(cli, out);
                 case "resample" -> ResampleCommand.run(cli, out);
+                case "publish" -> publish(cli, out);
                 case "tables" -> tables(cli, out);
                 case "nightly" -> nightly(cli, out);
                 case "oracle" -> oracle(cli, out);
@@ -121,6 +124,28 @@ public final class Main {
                 out.println(incomplete(report));
                 return TRIALS_FAILED;
             }
+        }
+        return 0;
+    }
+
+    /** Publishes the done trials of the job's sweep into reference.published. */
+    private static int publish(CliArgs cli, PrintStream out) {
+        SweepPlan plan = SweepPlan.load(cli.request());
+        String dir = plan.settings().publishedDir();
+        if (dir.isEmpty()) {
+            throw new ConfigError("reference.published is empty: there is nowhere to publish to");
+        }
+        try (SparkSession spark = SparkSessions.create(plan.settings().spark())) {
+            ResultLayout layout = SweepRunner.layout(plan, spark.sparkContext().hadoopConfiguration());
+            long trials;
+            try {
+                trials = PublishedResults.publish(spark, layout, dir);
+            } catch (IllegalStateException e) {
+                System.err.println("error: " + e.getMessage());
+                return 1;
+            }
+            out.println("Published " + trials + " done trials of " + plan.sweepName() + " (of " + plan.trials().size()
+                    + " planned) into " + dir + "/" + plan.sweepName() + "; commit that folder to ship them");
         }
         return 0;
     }

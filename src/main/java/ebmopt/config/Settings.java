@@ -14,13 +14,16 @@ import com.typesafe.config.Config;
  * @param outputRoot    {@code output.root}: where sweeps write their result tables
  * @param referenceDir  {@code reference.dir}: a folder whose papers' tables (CSV) replace the
  *                      bundled ones; empty: the bundled tables
+ * @param publishedDir  {@code reference.published}: the project's published results; empty: none
  */
 public record Settings(JobSettings job, SparkSettings spark, RunSettings run, String dataDir, String dataSourceUrl,
-                       String outputRoot, String referenceDir) {
+                       String outputRoot, String referenceDir, String publishedDir) {
 
     /** Binds every block, failing on the first unknown, missing or bad key. */
     public static Settings from(Config config) {
         DataSettings data = RecordBinder.bind(Sections.object(config, "data"), "data", DataSettings.class);
+        ReferenceSettings reference = RecordBinder.bind(Sections.object(config, "reference"), "reference",
+                ReferenceSettings.class);
         return new Settings(
                 RecordBinder.bind(Sections.object(config, "job"), "job", JobSettings.class),
                 RecordBinder.bind(Sections.object(config, "spark"), "spark", SparkSettings.class),
@@ -28,7 +31,8 @@ public record Settings(JobSettings job, SparkSettings spark, RunSettings run, St
                 data.dir(),
                 data.sourceUrl(),
                 RecordBinder.bind(Sections.object(config, "output"), "output", RootSettings.class).root(),
-                RecordBinder.bind(Sections.object(config, "reference"), "reference", DirSettings.class).dir());
+                reference.dir(),
+                reference.published());
     }
 
     /** Settings without a job, for commands that only read results (sql, tables). */
@@ -43,8 +47,8 @@ public record Settings(JobSettings job, SparkSettings spark, RunSettings run, St
     record DataSettings(String dir, String sourceUrl) {
     }
 
-    /** A block holding one directory. */
-    record DirSettings(String dir) {
+    /** The reference block: the papers' tables and the published results. */
+    record ReferenceSettings(String dir, String published) {
     }
 
     /** The output block. */
