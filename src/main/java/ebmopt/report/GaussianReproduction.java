@@ -205,13 +205,18 @@ public final class GaussianReproduction implements ReproducedTable {
         String row = label(objective, m);
         RowParameters parameters = new RowParameters(objective, m, null, null, null);
         if (l == null) {
-            return Cell.notRun(id, row, METRIC, order, paperMean, paperStd, false, parameters);
+            return Cell.notRun(id, row, METRIC, order, paperMean, paperStd, paperRuns(paperMean), false, parameters);
         }
         String settings = "n = " + l.samples() + ", d = " + l.dim() + ", eta = " + l.stepSize() + ", T = "
                 + l.iterations() + ", samples drawn " + l.sampleRefresh();
         String scale = l.runs() + " runs; sweeps: " + sweeps.getOrDefault(objective + "|" + m, "?");
-        return new Cell(id, row, METRIC, order, l.mean(), l.std(), l.runs() - l.diverged() - l.failed(),
-                l.diverged() + l.failed(), paperMean, paperStd, false, settings, scale, parameters);
+        return new Cell(id, row, METRIC, order, l.mean(), l.std(), l.done(), l.diverged() + l.failed(), paperMean,
+                paperStd, paperRuns(paperMean), false, settings, scale, parameters);
+    }
+
+    /** The paper's runs behind a figure (Table 14: 100 per row); 0 without a figure. */
+    private static int paperRuns(Double paperMean) {
+        return paperMean == null ? 0 : GaussianTables.PAPER_RUNS;
     }
 
     private Map<String, String> sweeps(ReportContext context) {
