@@ -59,6 +59,11 @@ public final class BraninStudy implements ReproducedTable {
     }
 
     @Override
+    public List<String> jobs() {
+        return List.of("jobs/lebm-branin.conf", "jobs/coms-branin.conf");
+    }
+
+    @Override
     public String description() {
         return "The normalised score (f - min f) / (max f - min f) over the domain [-5, 10] x [0, 15] of the best "
                 + "(p100) and the median (p50) of Q = 128 proposals, 1 = a global maximum (f = -0.398); N = 5000 "

@@ -89,6 +89,7 @@ class ResultSurfacesTest {
         assertEquals(86, t7.cells().size());
         assertTrue(t7.cells().stream().allMatch(c -> c.verdict() == Verdict.NOT_RUN));
 
+        assertEquals(List.of(), ReportPageCheck.problems(root.resolve("report/index.html")));
         List<String> images = new ArrayList<>();
         Matcher m = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
         while (m.find()) {
