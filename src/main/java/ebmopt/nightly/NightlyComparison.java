@@ -10,26 +10,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Compares tonight's cells with the paper and with the previous night's. Tolerances:
+ * Compares tonight's cells with the paper and with the previous night's, both by the report's
+ * one rule ({@link Verdict}):
  * <ul>
- * <li>against the paper: the report's rule ({@link Verdict}): |ours - paper| &lt;=
- *     max(2 x paper std, 10% x |paper|);</li>
- * <li>against the previous night: a move in the table's worse direction by more than
- *     max(1 x paper std, 5% x |previous|). Seeds derive from trial identities, so the same
- *     code gives the same numbers; any move is a code (or dependency) change.</li>
+ * <li>against the paper: the cell's verdict;</li>
+ * <li>against the previous night: the same difference test between the two nights' means,
+ *     |tonight - previous| &gt; max(2 SE, 0.01) with SE from both nights' stds over their runs
+ *     (the previous night without a std: 5% of its mean). Seeds derive from trial identities, so
+ *     the same code gives the same numbers; a move beyond the spread of the seeds is a code (or
+ *     dependency) change, not chance.</li>
  * </ul>
  * A regression: a cell newly worse than the paper, worse than the previous night, with more
  * failed runs, or lost (ran the previous night, not tonight).
  */
 public final class NightlyComparison {
-    /** Night-to-night tolerance, relative to the previous night's mean. */
-    public static final double NIGHT_RELATIVE = 0.05;
-    /** Night-to-night tolerance, in units of the paper's std. */
-    public static final double NIGHT_Z = 1.0;
-    public static final String RULE = "Against the paper: " + Verdict.RULE + " Against the previous night: a "
-            + "regression when a cell moves in its worse direction by more than max(1 x paper std, 5% x |previous|), "
-            + "when it has more failed or diverged runs, or when it ran the previous night and has no result tonight. "
-            + "A cell worse than the paper fails the night only the first time (then it is listed as known).";
+    public static final String RULE = "Against the paper: " + Verdict.RULE + " Against the previous night, by the "
+            + "same test between the two nights' means and spreads: a regression when a cell moves in its worse "
+            + "direction by more than max(2 SE, 0.01), when it has more failed or diverged runs, or when it ran the "
+            + "previous night and has no result tonight. A cell worse than the paper fails the night only the first "
+            + "time (then it is listed as known).";
 
     private NightlyComparison() {
     }
@@ -68,10 +67,9 @@ public final class NightlyComparison {
         return findings;
     }
 
-    /** The night-to-night tolerance of a cell. */
+    /** The night-to-night tolerance of a cell that ran both nights ({@link Verdict#tolerance}). */
     public static double tolerance(Cell now, Cell prev) {
-        double std = now.paperStd() == null ? 0 : now.paperStd();
-        return Math.max(NIGHT_Z * std, NIGHT_RELATIVE * Math.abs(prev.oursMean()));
+        return Verdict.tolerance(now.ours(), prev.ours()).halfWidth();
     }
 
     /** One line about a finding, for the summary. */

@@ -88,6 +88,11 @@ public final class BraninStudy implements ReproducedTable {
     }
 
     @Override
+    public List<String> jobs() {
+        return List.of("jobs/lebm-branin.conf", "jobs/coms-branin.conf");
+    }
+
+    @Override
     public String description() {
         return "Branin's f (maximised; the global optimum is f = " + OPTIMUM + ", at three points) of the best "
                 + "(p100) and the median (p50) of Q = 128 proposals, and beside them the same two as normalised "

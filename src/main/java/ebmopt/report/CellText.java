@@ -35,10 +35,18 @@ final class CellText {
         return r == null ? "" : String.format(Locale.ROOT, "%+.1f%%", 100 * r);
     }
 
-    /** "z +0.3, +1.2%" or the relative difference alone. */
+    /** "z +0.3, +1.2%", the relative difference alone, and what the verdict was based on when unusual. */
     static String difference(Cell c) {
         String z = z(c);
         String rel = relative(c);
-        return z.isEmpty() ? rel : rel.isEmpty() ? "z " + z : "z " + z + ", " + rel;
+        String text = z.isEmpty() ? rel : rel.isEmpty() ? "z " + z : "z " + z + ", " + rel;
+        String note = basis(c);
+        return note.isEmpty() ? text : text.isEmpty() ? note : text + "; " + note;
+    }
+
+    /** "1 run: the paper's spread only", "no paper std: within 5%", or "" (both spreads, or no comparison). */
+    static String basis(Cell c) {
+        Verdict.Tolerance t = c.tolerance();
+        return t == null ? "" : t.basis().note();
     }
 }

@@ -39,6 +39,11 @@ public final class ComsSpiralStudy implements ReproducedTable {
     }
 
     @Override
+    public List<String> jobs() {
+        return List.of("jobs/coms-spiral.conf");
+    }
+
+    @Override
     public String description() {
         return "Samples of each variant on the spiral task (ebmopt.tasks.SpiralTask, reward exp(-|x|^2)): "
                 + "valid_fraction (within 0.1 of the spiral), valid_near_centre_fraction (valid and within 0.6 of "

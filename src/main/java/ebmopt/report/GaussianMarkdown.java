@@ -1,12 +1,12 @@
 package ebmopt.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * The Gaussian tables ({@link GaussianTables}) as Markdown: one section per setting with ours
- * beside the paper, and for the paper's tables where the N2CE error is smallest in M.
+ * beside the paper, each row's verdict by the report's rule ({@link Verdict}), and for the
+ * paper's tables whether the N2CE error is U-shaped in M ({@link UShape}).
  */
 public final class GaussianMarkdown {
     private GaussianMarkdown() {
@@ -15,9 +15,10 @@ public final class GaussianMarkdown {
     /** The Markdown rendering: one section per setting, with the U-shape verdict in M. */
     public static String render(List<GaussianTables.Line> lines) {
         StringBuilder out = new StringBuilder("# Gaussian location-family simulation (N2CE paper, Appendix D.1)\n\n")
-                .append("Trajectory-wise mean squared distance (1/T) sum_t |a_t - a*|^2, mean ± std over runs. ")
-                .append("Paper figures from ").append(GaussianTables.PAPER_FILE).append(" (Table 14); tolerance ±")
-                .append(Math.round(GaussianTables.TOLERANCE * 100)).append("% of the paper's mean.\n");
+                .append("Trajectory-wise mean squared distance (1/T) sum_t |a_t - a*|^2, mean ± std over runs; ")
+                .append("lower is better. Paper figures from ").append(GaussianTables.PAPER_FILE)
+                .append(" (Table 14, ").append(GaussianTables.PAPER_RUNS).append(" runs per row). ")
+                .append(Verdict.RULE).append(' ').append(Verdict.Z_MEANING).append('\n');
         List<String> settings = lines.stream().map(GaussianTables.Line::setting).distinct().toList();
         for (String setting : settings) {
             List<GaussianTables.Line> part = lines.stream().filter(l -> l.setting().equals(setting)).toList();
@@ -28,58 +29,36 @@ public final class GaussianMarkdown {
                     .append("\n\n");
             List<List<String>> rows = new ArrayList<>();
             for (GaussianTables.Line l : part) {
-                Double rel = l.relativeDifference();
+                Cell c = cell(l);
                 rows.add(List.of(l.label(), l.objective().equals("nwj") || l.objective().equals("mle") ? "-"
-                                : formatM(l.noiseMagnitude()), String.valueOf(l.runs()),
-                        String.valueOf(l.diverged() + l.failed()), MarkdownTable.meanStd(l.mean(), l.std()),
-                        MarkdownTable.meanStd(l.paperMean(), l.paperStd()),
-                        rel == null ? "-" : String.format("%+.1f%%", 100 * rel),
-                        l.withinTolerance() == null ? "not in paper" : l.withinTolerance() ? "reproduced" : "off"));
+                                : NumberText.of(l.noiseMagnitude()), String.valueOf(l.runs()),
+                        String.valueOf(l.diverged() + l.failed()), CellText.ours(c), CellText.paper(c),
+                        CellText.difference(c), l.verdict().label()));
             }
             out.append(MarkdownTable.render(List.of("objective", "M", "runs", "diverged/failed", "ours",
                     "paper", "difference", "verdict"), rows));
             if (setting.startsWith("table")) {
-                out.append('\n').append(uShape(part)).append('\n');
+                out.append('\n').append(uShape(part));
             }
         }
         return out.toString();
     }
 
-    /** Where the N2CE error is smallest in M, ours and the paper's. */
+    /** "U shape in M: yes (...)" for ours and, at the same M, the paper's; "" below three N2CE rows. */
     static String uShape(List<GaussianTables.Line> part) {
-        List<GaussianTables.Line> n2ce = part.stream().filter(l -> l.objective().equals("n2ce") && l.mean() != null).toList();
-        if (n2ce.size() < 3) {
-            return "";
-        }
-        GaussianTables.Line best = n2ce.stream().min(Comparator.comparingDouble(GaussianTables.Line::mean)).orElseThrow();
-        boolean falls = true;
-        boolean rises = true;
-        for (int i = 1; i < n2ce.size(); i++) {
-            GaussianTables.Line prev = n2ce.get(i - 1);
-            GaussianTables.Line cur = n2ce.get(i);
-            if (cur.noiseMagnitude() <= best.noiseMagnitude() && cur.mean() > prev.mean()) {
-                falls = false;
-            }
-            if (prev.noiseMagnitude() >= best.noiseMagnitude() && cur.mean() < prev.mean()) {
-                rises = false;
-            }
-        }
-        String paperBest = n2ce.stream().filter(l -> l.paperMean() != null)
-                .min(Comparator.comparingDouble(GaussianTables.Line::paperMean)).map(l -> formatM(l.noiseMagnitude()))
-                .orElse("-");
-        // A U: the smallest M and the largest both clearly (10%) worse than an interior minimum. The
-        // far right is heavy-tailed (NWJ-like weights), so its means need not rise monotonically.
-        double first = n2ce.get(0).mean();
-        double last = n2ce.get(n2ce.size() - 1).mean();
-        boolean uShaped = best != n2ce.get(0) && best != n2ce.get(n2ce.size() - 1)
-                && first > 1.1 * best.mean() && last > 1.1 * best.mean();
-        return "U shape in M: " + (uShaped ? "yes" : "no") + " (N2CE error falls " + (falls ? "monotonically" : "unevenly")
-                + " to its minimum at M = " + formatM(best.noiseMagnitude()) + ", then rises "
-                + (rises ? "monotonically" : "unevenly")
-                + (paperBest.equals("-") ? "" : "; the paper's minimum: M = " + paperBest) + ")\n";
+        List<GaussianTables.Line> n2ce = part.stream().filter(l -> l.objective().equals("n2ce") && l.mean() != null)
+                .toList();
+        String sentence = UShape.sentence("N2CE error", "M", n2ce.stream().map(l -> new UShape.Point(
+                l.noiseMagnitude(), new Verdict.Sample(l.mean(), l.std(), l.done()))).toList(),
+                n2ce.stream().filter(l -> l.paperMean() != null).map(l -> new UShape.Point(l.noiseMagnitude(),
+                        new Verdict.Sample(l.paperMean(), l.paperStd(), GaussianTables.PAPER_RUNS))).toList());
+        return sentence.isEmpty() ? "" : sentence + "\n";
     }
 
-    static String formatM(double m) {
-        return m == Math.rint(m) && m < 1e6 ? String.valueOf((long) m) : String.format("%.3g", m);
+    /** A line as a report cell, so that its texts read as the report's do. */
+    private static Cell cell(GaussianTables.Line l) {
+        return new Cell(GaussianTables.TABLE, l.label(), "traj_mse", 0, l.mean(), l.std(), l.done(),
+                l.diverged() + l.failed(), l.paperMean(), l.paperStd(), GaussianTables.PAPER_RUNS, false, "", "",
+                RowParameters.NONE);
     }
 }

@@ -26,28 +26,30 @@ public final class GaussianReproduction implements ReproducedTable {
     private final int samples;
     private final int dim;
     private final boolean withPaper;
+    private final String job;
 
-    private GaussianReproduction(String id, String title, int samples, int dim, boolean withPaper) {
+    private GaussianReproduction(String id, String title, int samples, int dim, boolean withPaper, String job) {
         this.id = id;
         this.title = title;
         this.samples = samples;
         this.dim = dim;
         this.withPaper = withPaper;
+        this.job = job;
     }
 
     public static GaussianReproduction table14() {
         return new GaussianReproduction("table14", "Table 14: Gaussian location family, n = 500 (N2CE paper)",
-                500, 5, true);
+                500, 5, true, "jobs/gaussian-table14-n500.conf");
     }
 
     public static GaussianReproduction table13() {
         return new GaussianReproduction("table13", "Table 13: Gaussian location family, n = 2 (N2CE paper)",
-                2, 5, false);
+                2, 5, false, "jobs/gaussian-table13-n2.conf");
     }
 
     public static GaussianReproduction figure1() {
         return new GaussianReproduction("figure1", "Figure 1: trajectories of N2CE(M) and MLE, d = 2, n = 4000",
-                4000, 2, false);
+                4000, 2, false, "jobs/gaussian-figure1.conf");
     }
 
     @Override
@@ -101,6 +103,20 @@ public final class GaussianReproduction implements ReproducedTable {
     }
 
     @Override
+    public List<String> jobs() {
+        return List.of(job);
+    }
+
+    @Override
+    public String findings(List<Cell> cells) {
+        List<Cell> n2ce = cells.stream().filter(c -> "n2ce".equals(c.parameters().method()) && c.oursMean() != null)
+                .toList();
+        return UShape.sentence("N2CE error", "M", n2ce.stream().map(c -> new UShape.Point(
+                c.parameters().noiseMagnitude(), c.ours())).toList(), n2ce.stream().filter(c -> c.paper() != null)
+                .map(c -> new UShape.Point(c.parameters().noiseMagnitude(), c.paper())).toList());
+    }
+
+    @Override
     public List<Plot> plots(ReportContext context, List<Cell> cells) {
         List<Plot> plots = new ArrayList<>();
         List<Cell> n2ce = cells.stream().filter(c -> "n2ce".equals(c.parameters().method())).toList();
@@ -108,9 +124,9 @@ public final class GaussianReproduction implements ReproducedTable {
         if (n2ce.stream().anyMatch(c -> c.oursMean() != null) && !id.equals("figure1")) {
             double[] m = n2ce.stream().mapToDouble(c -> c.parameters().noiseMagnitude()).toArray();
             List<Charts.Line> lines = new ArrayList<>();
-            lines.add(new Charts.Line("ours: N2CE(M)", m, values(n2ce, true), false));
+            lines.add(new Charts.Line("ours: N2CE(M)", m, values(n2ce, true), false, stds(n2ce, true)));
             if (n2ce.stream().anyMatch(c -> c.paperMean() != null)) {
-                lines.add(new Charts.Line("paper: N2CE(M)", m, values(n2ce, false), true));
+                lines.add(new Charts.Line("paper: N2CE(M)", m, values(n2ce, false), true, stds(n2ce, false)));
             }
             double lo = java.util.Arrays.stream(m).min().orElse(1);
             double hi = java.util.Arrays.stream(m).max().orElse(1);
@@ -124,11 +140,15 @@ public final class GaussianReproduction implements ReproducedTable {
                             new double[]{c.paperMean(), c.paperMean()}, true));
                 }
             }
+            Charts.LineChart chart = Charts.LineChart.of(title + ": error against M", "noise magnitude M",
+                    "trajectory MSE", lines).withX(Charts.Scale.LOG10);
+            boolean logY = samples < 100; // n = 2: errors over decades
             plots.add(new Plot(id + "-m-curve.png", "The U-curve in M: trajectory MSE of N2CE against the noise "
-                    + "magnitude M (log scale), ours (mean over runs) beside the paper's; NWJ, the M -> infinity "
-                    + "limit, as flat lines. Lower is better.",
-                    Charts.lines(title + ": error against M", "noise magnitude M", "trajectory MSE", true,
-                            samples < 100, lines)));
+                    + "magnitude M (log scale), ours (solid, filled) beside the paper's (dashed, hollow), "
+                    + (logY ? "both axes logarithmic (no error bars)" : "error bars ± 1 std over runs (cut at the "
+                    + "edge of the axis where wider)") + "; NWJ, the M -> infinity limit, as flat lines. Lower is "
+                    + "better.",
+                    Charts.lines(logY ? chart.withY(Charts.Scale.LOG10) : chart)));
         }
         List<Charts.Line> curves = learningCurves(context);
         if (!curves.isEmpty()) {
@@ -140,8 +160,8 @@ public final class GaussianReproduction implements ReproducedTable {
                     + "against the gradient step t, mean over runs, per estimator (log scale"
                     + (curves.stream().anyMatch(Charts.Line::dashed) ? "; the exact-gradient MLE curve, dashed, is "
                     + "clipped at the bottom of the axis" : "") + ").",
-                    Charts.lines(title + ": learning curves", "step t", "|a_t - a*|^2", false, true, curves, floor,
-                            false)));
+                    Charts.lines(Charts.LineChart.of(title + ": learning curves", "step t", "|a_t - a*|^2", curves)
+                            .withY(Charts.Scale.LOG10).withYFloor(floor).withoutMarkers())));
         }
         return plots;
     }
@@ -203,13 +223,18 @@ public final class GaussianReproduction implements ReproducedTable {
         String row = label(objective, m);
         RowParameters parameters = new RowParameters(objective, m, null, null, null);
         if (l == null) {
-            return Cell.notRun(id, row, METRIC, order, paperMean, paperStd, false, parameters);
+            return Cell.notRun(id, row, METRIC, order, paperMean, paperStd, paperRuns(paperMean), false, parameters);
         }
         String settings = "n = " + l.samples() + ", d = " + l.dim() + ", eta = " + l.stepSize() + ", T = "
                 + l.iterations() + ", samples drawn " + l.sampleRefresh();
         String scale = l.runs() + " runs; sweeps: " + sweeps.getOrDefault(objective + "|" + m, "?");
-        return new Cell(id, row, METRIC, order, l.mean(), l.std(), l.runs() - l.diverged() - l.failed(),
-                l.diverged() + l.failed(), paperMean, paperStd, false, settings, scale, parameters);
+        return new Cell(id, row, METRIC, order, l.mean(), l.std(), l.done(), l.diverged() + l.failed(), paperMean,
+                paperStd, paperRuns(paperMean), false, settings, scale, parameters);
+    }
+
+    /** The paper's runs behind a figure (Table 14: 100 per row); 0 without a figure. */
+    private static int paperRuns(Double paperMean) {
+        return paperMean == null ? 0 : GaussianTables.PAPER_RUNS;
     }
 
     private Map<String, String> sweeps(ReportContext context) {
@@ -233,21 +258,17 @@ public final class GaussianReproduction implements ReproducedTable {
     /** "N2CE, M = 1 (NCE)", "N2CE, M = 100", "NWJ", "MLE". */
     static String label(String objective, double m) {
         return switch (objective) {
-            case "n2ce" -> "N2CE, M = " + number(m) + (m == 1 ? " (NCE)" : "");
-            case "neg-reweight" -> "neg-reweight, M = " + number(m);
+            case "n2ce" -> "N2CE, M = " + NumberText.of(m) + (m == 1 ? " (NCE)" : "");
+            case "neg-reweight" -> "neg-reweight, M = " + NumberText.of(m);
             default -> objective.toUpperCase(java.util.Locale.ROOT);
         };
     }
 
-    /** 1, 1.5, 100, 20000, 1e9: as the paper prints M. */
-    static String number(double m) {
-        if (m >= 1e6) {
-            int exponent = (int) Math.floor(Math.log10(m));
-            double mantissa = m / Math.pow(10, exponent);
-            return java.math.BigDecimal.valueOf(mantissa).round(new java.math.MathContext(3)).stripTrailingZeros()
-                    .toPlainString() + "e" + exponent;
-        }
-        return java.math.BigDecimal.valueOf(m).stripTrailingZeros().toPlainString();
+    private static double[] stds(List<Cell> cells, boolean ours) {
+        return cells.stream().mapToDouble(c -> {
+            Double v = ours ? c.oursStd() : c.paperStd();
+            return v == null ? Double.NaN : v;
+        }).toArray();
     }
 
     private static double[] values(List<Cell> cells, boolean ours) {

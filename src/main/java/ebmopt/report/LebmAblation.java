@@ -24,9 +24,12 @@ record LebmAblation(String id, String name, String job, String design, String pa
     /** The scores shown per setting: the normalised best and median of the Q proposals. */
     static final List<String> SCORES = List.of("score_p100", "score_p50");
 
-    static final Axis NOISE_MAGNITUDE = new Axis("noise_magnitude", "M", "noise magnitude M", true, 100);
-    static final Axis STAGES = new Axis("stages", "K", "ratio-estimation stages K", false, 6);
-    static final Axis QUERY_BUDGET = new Axis("candidates", "Q", "query budget Q", true, 256);
+    static final Axis NOISE_MAGNITUDE = new Axis("noise_magnitude", "M", "noise magnitude M",
+            Charts.Scale.LOG10, 100);
+    static final Axis STAGES = new Axis("stages", "K", "ratio-estimation stages K",
+            Charts.Scale.LINEAR, 6);
+    static final Axis QUERY_BUDGET = new Axis("candidates", "Q", "query budget Q", Charts.Scale.LOG2,
+            256);
 
     static final LebmAblation MK = new LebmAblation("lebm-ablation-mk", "M x K ablation", "jobs/lebm-ablation-mk.conf",
             "M in {1, 10, 100, 1000} at K = 6 and K in {1, 2, 4, 6, 8} at M = 100, SVGD, Q = 256, 5 seeds",
@@ -55,14 +58,14 @@ record LebmAblation(String id, String name, String job, String design, String pa
      * @param param     its column under {@code params}, e.g. "noise_magnitude"
      * @param symbol    the paper's symbol, e.g. "M"
      * @param words     the axis title, e.g. "noise magnitude M"
-     * @param log       whether its curve uses a log axis
+     * @param scale     the scale of its curve's axis
      * @param reference the value the paper holds it at while others vary (ties between slices go to it)
      */
-    record Axis(String param, String symbol, String words, boolean log, double reference) {
+    record Axis(String param, String symbol, String words, Charts.Scale scale, double reference) {
 
         /** "M = 100". */
         String label(double value) {
-            return symbol + " = " + (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value));
+            return symbol + " = " + NumberText.of(value);
         }
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
  * Our N2CE-LEBM ablation ({@link LebmAblation}) on one TF-Bind task, which the paper has no
  * figure for: per setting of the ablation's axes, the normalised best (score_p100) and median
  * (score_p50) of the Q proposals, mean ± std over seeds with the run count
- * ({@link AblationPoints}). The study of the ablation's last task also draws its curves, score
- * against each axis with one line per task and error bars of one std.
+ * ({@link AblationPoints}). The study of the ablation's last task with trials also draws its
+ * curves, score against each axis with one line per task and error bars of one std (so that
+ * the curves show beside results, also when only the first task ran).
  */
 public final class LebmAblationStudy implements ReproducedTable {
     /** The tasks the ablation jobs run, in report order. */
@@ -36,8 +37,7 @@ public final class LebmAblationStudy implements ReproducedTable {
 
     @Override
     public String title() {
-        return "Ours: N2CE-LEBM " + ablation.name() + " on " + taskName(task) + " (no paper figure)"
-                + (drawsCurves() ? "; curves of both tasks" : "");
+        return "Ours: N2CE-LEBM " + ablation.name() + " on " + taskName(task) + " (no paper figure)";
     }
 
     @Override
@@ -51,6 +51,11 @@ public final class LebmAblationStudy implements ReproducedTable {
                 + "n2ce, task " + task + ", grouped by " + axes + "; when this task's trials exist in several "
                 + "configurations (other scales or settings), the one with the most settings is shown, named in "
                 + "the settings line. Not run until such trials exist.";
+    }
+
+    @Override
+    public List<String> jobs() {
+        return List.of(ablation.job());
     }
 
     @Override
@@ -85,7 +90,7 @@ public final class LebmAblationStudy implements ReproducedTable {
 
     @Override
     public List<Plot> plots(ReportContext context, List<Cell> cells) {
-        if (!drawsCurves() || AblationPoints.read(context, ablation).isEmpty()) {
+        if (!drawsCurves(context)) {
             return List.of();
         }
         List<Plot> plots = new ArrayList<>();
@@ -96,10 +101,12 @@ public final class LebmAblationStudy implements ReproducedTable {
                     + "the most settings of " + axis.symbol() + ")" : "";
             plots.add(new Plot(ablation.id() + "-" + axis.symbol().toLowerCase(Locale.ROOT) + "-curve.png",
                     "Ours (no paper figure): score_p100, the normalised best of the Q proposals, against the "
-                            + axis.words() + (axis.log() ? " (log scale)" : "") + held + ", one line per task, "
+                            + axis.words() + (axis.scale() != Charts.Scale.LINEAR ? " (log scale)" : "") + held
+                            + ", one line per task, "
                             + "error bars ± 1 std over seeds. A task without trials has no line.",
-                    Charts.lines("N2CE-LEBM " + ablation.name() + " on TF-Bind: score against " + axis.symbol(),
-                            axis.words(), "normalised score (p100)", axis.log(), false, lines)));
+                    Charts.lines(Charts.LineChart.of("N2CE-LEBM " + ablation.name() + " on TF-Bind: score against "
+                                    + axis.symbol(), axis.words(), "normalised score (p100)", lines)
+                            .withX(axis.scale()).withMinimumSpan(DesignBenchTable.SCORE_AXIS_SPAN))));
         }
         return plots;
     }
@@ -121,9 +128,10 @@ public final class LebmAblationStudy implements ReproducedTable {
         return lines;
     }
 
-    /** The ablation's last task draws the curves (both tasks' sections then precede them). */
-    private boolean drawsCurves() {
-        return TASKS.indexOf(task) == TASKS.size() - 1;
+    /** The ablation's last task with trials draws the curves (the tasks' sections then precede them). */
+    private boolean drawsCurves(ReportContext context) {
+        Map<String, AblationPoints.Configuration> all = AblationPoints.read(context, ablation);
+        return task.equals(TASKS.stream().filter(all::containsKey).reduce((a, b) -> b).orElse(null));
     }
 
     /** "tf-bind-8" -> "TF-Bind-8". */

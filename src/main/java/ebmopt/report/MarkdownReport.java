@@ -1,6 +1,7 @@
 package ebmopt.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,51 +19,92 @@ public final class MarkdownReport {
         if (!info.preambleMarkdown().isEmpty()) {
             out.append(info.preambleMarkdown()).append('\n');
         }
-        out.append("## How to read this report\n\n")
-                .append("Each table puts our result (mean ± std over runs) beside the paper's. ")
-                .append(Verdict.RULE).append("\n\n");
-        out.append("## Summary\n\n");
+        out.append("## Summary\n\n**").append(ReportSummary.totals(tables)).append("**\n\n")
+                .append(Verdict.RULE).append(' ').append(Verdict.Z_MEANING).append("\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (TableResult t : tables) {
-            Map<Verdict, Integer> n = t.counts();
-            rows.add(List.of(t.table().title(), String.valueOf(t.cells().size()),
-                    String.valueOf(n.get(Verdict.REPRODUCED)), String.valueOf(n.get(Verdict.BETTER)),
-                    String.valueOf(n.get(Verdict.WORSE)), String.valueOf(n.get(Verdict.NOT_RUN)),
-                    String.valueOf(n.get(Verdict.NO_PAPER_FIGURE)), t.ran() ? "run" : "not run"));
-        }
-        out.append(MarkdownTable.render(List.of("table", "cells", "reproduced", "better", "worse", "not run",
-                "no paper figure", "status"), rows));
-        for (TableResult t : tables) {
-            out.append("\n## ").append(t.table().title()).append("\n\n").append(t.table().description()).append("\n\n");
             if (!t.ran()) {
-                out.append("**Not run.**");
-                out.append(t.cells().isEmpty() ? "\n" : " The paper's figures, for when it is:\n");
-            } else {
-                out.append("Settings and scale of ours: ").append(t.settingsAndScale()).append("\n");
+                rows.add(List.of(t.table().title(), notRun(t.table()), "", "", "", ""));
+                continue;
             }
-            if (!t.cells().isEmpty()) {
-                out.append('\n').append(t.columns().size() == 1 ? list(t) : grid(t));
+            Map<Verdict, Integer> n = t.counts();
+            rows.add(List.of(t.table().title(), String.valueOf(n.get(Verdict.REPRODUCED)),
+                    String.valueOf(n.get(Verdict.BETTER)), String.valueOf(n.get(Verdict.WORSE)),
+                    String.valueOf(n.get(Verdict.NO_PAPER_FIGURE)), String.valueOf(n.get(Verdict.NOT_RUN))));
+        }
+        out.append(MarkdownTable.render(List.of("table", "reproduced", "better", "worse", "no paper figure",
+                "paper cells not run"), rows));
+        Map<String, String> described = new HashMap<>();
+        for (TableResult t : tables) {
+            if (!t.ran()) {
+                continue;
             }
-            for (Plot p : t.plots()) {
-                out.append("\n![").append(p.fileName()).append("](").append(p.fileName()).append(")\n\n")
-                        .append("*").append(p.caption()).append("*\n");
+            out.append("\n## ").append(t.table().title()).append("\n\n");
+            String first = described.putIfAbsent(t.table().description(), t.table().title());
+            out.append(first == null ? t.table().description() : "What is measured: as for " + first + ".")
+                    .append("\n\nSettings and scale of ours: ").append(t.settingsAndScale()).append("\n");
+            String findings = t.table().findings(t.cells());
+            if (!findings.isEmpty()) {
+                out.append("\n**").append(findings).append("**\n");
+            }
+            out.append('\n').append(t.columns().size() == 1 ? list(t) : grid(t));
+            figures(out, t);
+        }
+        List<TableResult> notRun = tables.stream().filter(t -> !t.ran()).toList();
+        if (!notRun.isEmpty()) {
+            out.append("\n## Not run yet\n\nOne line per table without results of ours, with the command that fills ")
+                    .append("it (then `submit/tables all`); open a line for what the table measures and the paper's ")
+                    .append("figures.\n");
+            for (TableResult t : notRun) {
+                out.append("\n<details><summary><b>").append(t.table().title()).append("</b>: ")
+                        .append(notRun(t.table())).append("</summary>\n\n").append(t.table().description())
+                        .append('\n');
+                if (!t.cells().isEmpty()) {
+                    out.append("\nThe paper's ").append(t.cells().size()).append(" cells:\n\n").append(paperGrid(t));
+                }
+                figures(out, t);
+                out.append("\n</details>\n");
             }
         }
         return out.toString();
     }
 
+    /** "not run: `submit/sweep jobs/a.conf`", or why there is no command. */
+    private static String notRun(ReproducedTable table) {
+        return table.jobs().isEmpty() ? ReportSummary.notRun(table) : "not run: " + String.join(", ",
+                ReportSummary.commands(table).stream().map(c -> "`" + c + "`").toList());
+    }
+
+    private static void figures(StringBuilder out, TableResult t) {
+        for (Plot p : t.plots()) {
+            out.append("\n![").append(p.fileName()).append("](").append(p.fileName()).append(")\n\n")
+                    .append("*").append(p.caption()).append("*\n");
+        }
+    }
+
     private static String list(TableResult t) {
         List<List<String>> rows = new ArrayList<>();
         for (Cell c : t.cells()) {
-            rows.add(List.of(c.row(), CellText.ours(c), CellText.paper(c), CellText.z(c), CellText.relative(c),
-                    c.verdict().label(), c.oursMean() == null ? "-" : c.runs() + (c.failed() > 0 ? " (+" + c.failed()
+            String note = CellText.basis(c);
+            rows.add(List.of(c.row(), CellText.ours(c), CellText.paper(c), CellText.z(c),
+                    CellText.relative(c) + (note.isEmpty() ? "" : " (" + note + ")"), c.verdict().label(),
+                    c.oursMean() == null ? "-" : c.runs() + (c.failed() > 0 ? " (+" + c.failed()
                             + " failed/diverged)" : "")));
         }
-        return MarkdownTable.render(List.of(t.columns().get(0).equals("traj_mse") ? "row" : t.table().rowHeader(),
-                "ours", "paper", "z = (ours - paper) / paper std", "difference", "verdict", "runs"), rows);
+        return MarkdownTable.render(List.of(t.table().rowHeader(), "ours", "paper", "z", "difference", "verdict",
+                "runs"), rows);
     }
 
     private static String grid(TableResult t) {
+        return grid(t, MarkdownReport::gridCell);
+    }
+
+    /** The paper's figures alone, for a table not run yet. */
+    private static String paperGrid(TableResult t) {
+        return grid(t, CellText::paper);
+    }
+
+    private static String grid(TableResult t, java.util.function.Function<Cell, String> text) {
         List<String> columns = t.columns();
         List<String> header = new ArrayList<>();
         header.add(t.table().rowHeader());
@@ -73,7 +115,7 @@ public final class MarkdownReport {
             line.add(row);
             for (String column : columns) {
                 line.add(t.cells().stream().filter(c -> c.row().equals(row) && c.column().equals(column)).findFirst()
-                        .map(MarkdownReport::gridCell).orElse(""));
+                        .map(text).orElse(""));
             }
             rows.add(line);
         }

@@ -49,7 +49,10 @@ public final class ReportJob {
             .add("verdict", DataTypes.StringType)
             .add("higher_is_better", DataTypes.BooleanType)
             .add("settings", DataTypes.StringType)
-            .add("scale", DataTypes.StringType);
+            .add("scale", DataTypes.StringType)
+            // After the others: earlier nights' tables, read with this schema, have it as null.
+            .add("paper_runs", DataTypes.IntegerType)
+            .add("tolerance", DataTypes.DoubleType);
 
     private ReportJob() {
     }
@@ -104,9 +107,11 @@ public final class ReportJob {
         List<Row> rows = new ArrayList<>();
         for (TableResult t : tables) {
             for (Cell c : t.cells()) {
+                Verdict.Tolerance tolerance = c.tolerance();
                 rows.add(RowFactory.create(c.table(), t.table().title(), c.row(), c.column(), c.order(), c.oursMean(),
                         c.oursStd(), c.runs(), c.failed(), c.paperMean(), c.paperStd(), c.z(), c.relativeDifference(),
-                        c.verdict().label(), c.higherIsBetter(), c.settings(), c.scale()));
+                        c.verdict().label(), c.higherIsBetter(), c.settings(), c.scale(), c.paperRuns(),
+                        tolerance == null ? null : tolerance.halfWidth()));
             }
         }
         return rows;
@@ -115,8 +120,8 @@ public final class ReportJob {
     /** A cell back from a row of {@link #SCHEMA} (the nightly reads the previous night's this way). */
     public static Cell cell(Row r) {
         return new Cell(r.getString(0), r.getString(2), r.getString(3), r.getInt(4), nullable(r, 5), nullable(r, 6),
-                r.getLong(7), r.getLong(8), nullable(r, 9), nullable(r, 10), r.getBoolean(14), r.getString(15),
-                r.getString(16));
+                r.getLong(7), r.getLong(8), nullable(r, 9), nullable(r, 10), r.isNullAt(17) ? 0 : r.getInt(17),
+                r.getBoolean(14), r.getString(15), r.getString(16), RowParameters.NONE);
     }
 
     private static Double nullable(Row r, int i) {

@@ -24,8 +24,21 @@ public interface ReproducedTable {
         return "method";
     }
 
+    /**
+     * The job files whose sweeps fill this table (e.g. "jobs/lebm-table7.conf"), run with
+     * {@code submit/sweep <job>}; empty when no job of the project runs it yet.
+     */
+    default List<String> jobs() {
+        return List.of();
+    }
+
     /** Every cell: the paper's, with ours where a sweep produced them. */
     List<Cell> cells(ReportContext context);
+
+    /** What the cells show beyond each cell's verdict, in a sentence or two ("" by default). */
+    default String findings(List<Cell> cells) {
+        return "";
+    }
 
     /** The table's figures (none by default). */
     default List<Plot> plots(ReportContext context, List<Cell> cells) {

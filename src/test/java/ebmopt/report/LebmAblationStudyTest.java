@@ -170,8 +170,11 @@ class LebmAblationStudyTest {
         }
         String md = MarkdownReport.render(new ReportInfo("r", "now", empty.toString(), List.of(), List.of(), "", ""),
                 tables);
-        assertTrue(md.contains("(no paper figure)\n\nOur Q ablation of N2CE-LEBM on TF-Bind-8"), md);
-        assertEquals(4, md.split("\\*\\*Not run\\.\\*\\*", -1).length - 1, md);
+        assertTrue(md.contains("<details><summary><b>Ours: N2CE-LEBM Q ablation on TF-Bind-8 (no paper figure)</b>: "
+                + "not run: `submit/sweep jobs/lebm-ablation-q.conf`</summary>\n\nOur Q ablation of N2CE-LEBM on "
+                + "TF-Bind-8"), md);
+        assertEquals(4, md.split("<details>", -1).length - 1, md);
+        assertTrue(md.contains("0 of 4 tables have results of ours; 4 tables not run yet."), md);
     }
 
     private static void checkCells(TableResult t, String setting, boolean settingIsRow, String task,
