@@ -240,7 +240,7 @@ public final class Main {
     private static int report(CliArgs cli, PrintStream out) {
         Settings settings = settings(cli);
         try (SparkSession spark = SparkSessions.create(settings.spark())) {
-            ReportJob.Result result = ReportJob.run(spark, settings.outputRoot(),
+            ReportJob.Result result = ReportJob.run(spark, settings.outputRoot(), settings.publishedDir(),
                     PaperFigures.fromSetting(settings.referenceDir()), "Reproduced tables", "", "");
             out.print(ReportSummary.render(result.tables()));
             out.println();

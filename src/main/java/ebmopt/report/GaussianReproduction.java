@@ -195,7 +195,8 @@ public final class GaussianReproduction implements ReproducedTable {
             return List.of();
         }
         List<GaussianTables.Line> all = context.memo("gaussian-lines", () -> GaussianTables.build(context.spark(),
-                context.outputRoot(), context.paperFigures()));
+                context.spark().table(ReportContext.trialsView("gaussian")), context.outputRoot(),
+                context.paperFigures()));
         Map<String, GaussianTables.Line> best = new TreeMap<>();
         for (GaussianTables.Line l : all) {
             if (l.samples() != samples || l.dim() != dim || l.mean() == null) {

@@ -92,6 +92,11 @@ public final class GaussianTables {
             throw new IllegalStateException("No gaussian sweep with results under " + outputRoot
                     + ": run one first, e.g. submit/sweep jobs/quickstart.conf");
         }
+        return build(spark, trials, outputRoot, paperFigures);
+    }
+
+    /** The lines of {@code trials} (the gaussian experiment's), written under {@code outputRoot} too. */
+    static List<Line> build(SparkSession spark, Dataset<Row> trials, String outputRoot, PaperFigures paperFigures) {
         trials.createOrReplaceTempView("gaussian_trials");
         List<Row> groups = spark.sql("""
                 SELECT params.objective, params.noise_magnitude, params.samples, params.dim, params.step_size,

@@ -1,5 +1,6 @@
 package ebmopt.report;
 
+import ebmopt.results.PublishedResults;
 import ebmopt.results.ResultLayout;
 import ebmopt.results.ResultTables;
 import ebmopt.results.SchemaUnion;
@@ -29,23 +30,49 @@ public final class ReportContext {
     private final String outputRoot;
     private final PaperFigures paperFigures;
     private final List<String> experiments;
+    private final List<String> publishedSweeps;
     private final Map<String, Object> memo = new HashMap<>();
 
+    /** The results under {@code outputRoot} alone. */
     public ReportContext(SparkSession spark, String outputRoot, PaperFigures paperFigures) {
+        this(spark, outputRoot, "", paperFigures);
+    }
+
+    /**
+     * The results under {@code outputRoot} and the published ones under {@code publishedDir}
+     * (empty: none; {@link PublishedResults}): a trial in both counts once, with the row from
+     * {@code outputRoot}; every row carries {@code result_set}.
+     */
+    public ReportContext(SparkSession spark, String outputRoot, String publishedDir, PaperFigures paperFigures) {
         this.spark = spark;
         this.outputRoot = outputRoot;
         this.paperFigures = paperFigures;
+        this.publishedSweeps = PublishedResults.describe(publishedDir, spark.sparkContext().hadoopConfiguration());
         Map<String, List<ResultLayout>> sweeps = ResultTables.sweepsByExperiment(spark, outputRoot);
-        if (!sweeps.isEmpty()) {
-            Map<String, Dataset<Row>> trials = ResultTables.readByExperiment(spark, sweeps, ResultTables.TRIALS);
+        Map<String, Dataset<Row>> trials = read(spark, sweeps, publishedDir, ResultTables.TRIALS);
+        if (!trials.isEmpty()) {
             trials.forEach((experiment, ofIt) ->
                     ofIt.dropDuplicates("trial_id").createOrReplaceTempView(trialsView(experiment)));
             SchemaUnion.union(List.copyOf(trials.values())).dropDuplicates("trial_id")
                     .createOrReplaceTempView(TRIALS_VIEW);
-            ResultTables.readAll(spark, sweeps, ResultTables.CURVES).createOrReplaceTempView(CURVES_VIEW);
-            ResultTables.readAll(spark, sweeps, ResultTables.CANDIDATES).createOrReplaceTempView(CANDIDATES_VIEW);
+            SchemaUnion.union(List.copyOf(read(spark, sweeps, publishedDir, ResultTables.CURVES).values()))
+                    .createOrReplaceTempView(CURVES_VIEW);
+            SchemaUnion.union(List.copyOf(read(spark, sweeps, publishedDir, ResultTables.CANDIDATES).values()))
+                    .createOrReplaceTempView(CANDIDATES_VIEW);
         }
-        experiments = List.copyOf(sweeps.keySet());
+        experiments = List.copyOf(trials.keySet());
+    }
+
+    /** One table per experiment: the output root's rows and the published rows it lacks. */
+    private static Map<String, Dataset<Row>> read(SparkSession spark, Map<String, List<ResultLayout>> sweeps,
+                                                  String publishedDir, String table) {
+        Map<String, Dataset<Row>> own = sweeps.isEmpty() ? Map.of() : ResultTables.readByExperiment(spark, sweeps, table);
+        return PublishedResults.withPublished(own, PublishedResults.readByExperiment(spark, publishedDir, table));
+    }
+
+    /** The published sweeps read, one line each ({@link PublishedResults#describe}). */
+    public List<String> publishedSweeps() {
+        return publishedSweeps;
     }
 
     /**

@@ -61,15 +61,29 @@ public final class ReportJob {
     public record Result(List<TableResult> tables, String reportDir, String markdown) {
     }
 
-    /** Builds and writes everything (the tables job). */
+    /** Builds and writes everything from the results under {@code outputRoot} alone. */
     public static Result run(SparkSession spark, String outputRoot, PaperFigures paperFigures, String title,
                              String preambleMarkdown, String preambleHtml) {
-        return write(spark, outputRoot, build(spark, outputRoot, paperFigures), title, preambleMarkdown, preambleHtml);
+        return run(spark, outputRoot, "", paperFigures, title, preambleMarkdown, preambleHtml);
+    }
+
+    /**
+     * Builds and writes everything (the tables job) from the results under {@code outputRoot}
+     * and the published ones under {@code publishedDir} (empty: none).
+     */
+    public static Result run(SparkSession spark, String outputRoot, String publishedDir, PaperFigures paperFigures,
+                             String title, String preambleMarkdown, String preambleHtml) {
+        ReportContext context = new ReportContext(spark, outputRoot, publishedDir, paperFigures);
+        return write(spark, outputRoot, build(context), title, preambleMarkdown, preambleHtml,
+                context.publishedSweeps());
     }
 
     /** Builds every reproduced table (cells and plots) from the results under {@code outputRoot}. */
     public static List<TableResult> build(SparkSession spark, String outputRoot, PaperFigures paperFigures) {
-        ReportContext context = new ReportContext(spark, outputRoot, paperFigures);
+        return build(new ReportContext(spark, outputRoot, paperFigures));
+    }
+
+    private static List<TableResult> build(ReportContext context) {
         List<TableResult> tables = new ArrayList<>();
         for (ReproducedTable table : ReproducedTables.all()) {
             List<Cell> cells = table.cells(context);
@@ -81,13 +95,20 @@ public final class ReportJob {
     /** Writes the Parquet table, the HTML report with its plots, its Markdown twin and the view scripts. */
     public static Result write(SparkSession spark, String outputRoot, List<TableResult> tables, String title,
                                String preambleMarkdown, String preambleHtml) {
+        return write(spark, outputRoot, tables, title, preambleMarkdown, preambleHtml, List.of());
+    }
+
+    /** {@link #write}, listing {@code publishedSweeps} among the sweeps read. */
+    private static Result write(SparkSession spark, String outputRoot, List<TableResult> tables, String title,
+                                String preambleMarkdown, String preambleHtml, List<String> publishedSweeps) {
         ResultFiles.writeAggregatedTable(spark.createDataFrame(rows(tables), SCHEMA), outputRoot, TABLE);
-        List<ResultLayout> sweeps = ResultTables.sweeps(spark, outputRoot);
+        List<String> sweeps = new ArrayList<>(ResultTables.sweeps(spark, outputRoot).stream()
+                .map(s -> new Path(s.sweepDir()).getName()).toList());
+        sweeps.addAll(publishedSweeps);
         List<String> versions = sweeps.isEmpty() ? List.of() : spark.sql("SELECT DISTINCT code_version FROM "
                 + ReportContext.TRIALS_VIEW + " ORDER BY 1").as(Encoders.STRING()).collectAsList();
         ReportInfo info = new ReportInfo(title, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), outputRoot,
-                versions, sweeps.stream().map(s -> new Path(s.sweepDir()).getName()).toList(), preambleMarkdown,
-                preambleHtml);
+                versions, List.copyOf(sweeps), preambleMarkdown, preambleHtml);
         String reportDir = outputRoot + "/" + REPORT_DIR;
         String markdown = MarkdownReport.render(info, tables);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();

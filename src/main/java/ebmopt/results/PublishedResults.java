@@ -58,6 +58,23 @@ public final class PublishedResults {
     }
 
     /**
+     * One line per published sweep for a report's header: its name (which carries its scale),
+     * trial count, publication date and code versions, from its publication note.
+     */
+    public static List<String> describe(String dir, Configuration hadoop) {
+        List<String> lines = new ArrayList<>();
+        for (String sweep : sweeps(dir, hadoop)) {
+            String text = ResultFiles.readText(dir + "/" + sweep + "/" + PUBLICATION, hadoop).orElse("");
+            com.typesafe.config.Config note = ConfigFactory.parseString(text);
+            lines.add(sweep + " (published" + (note.hasPath("trials") ? ": " + note.getInt("trials") + " trials" : "")
+                    + (note.hasPath("published-at") ? ", " + note.getString("published-at").substring(0, 10) : "")
+                    + (note.hasPath("code-versions") ? ", code " + String.join(" ", note.getStringList("code-versions"))
+                    : "") + ")");
+        }
+        return lines;
+    }
+
+    /**
      * One table of the published sweeps, per experiment (sorted by name), each the union of that
      * experiment's sweeps with {@code result_set = 'published'}.
      */

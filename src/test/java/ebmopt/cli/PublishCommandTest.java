@@ -34,6 +34,20 @@ class PublishCommandTest {
         assertFalse(Files.exists(folder.resolve("_checkpoints")) || Files.exists(folder.resolve("results")),
                 "published more than the tables");
 
+        // A fresh output root: the report's Table 14 cells come from the published sweep alone.
+        String fresh = "output.root=" + dir.resolve("fresh");
+        CommandRun report = CommandRun.of("tables", "all", "--set", fresh, "--set", published);
+        assertEquals(0, report.code(), report.err());
+        String markdown = Files.readString(dir.resolve("fresh/report/report.md"));
+        assertTrue(markdown.contains("quickstart (published: 50 trials"), markdown.substring(0, 600));
+        Path cells = dir.resolve("fresh/tables/reproduced");
+        assertTrue(Files.isDirectory(cells), "no cells table");
+        CommandRun counted = CommandRun.of("sql", "SELECT count(*) AS ours FROM reproduced WHERE table_id = 'table14' "
+                + "AND ours_mean IS NOT NULL", "--set", fresh);
+        assertEquals(0, counted.code(), counted.err());
+        assertTrue(counted.out().matches("(?s).*\\|\\s*[1-9][0-9]*\\s*\\|.*"), "no Table 14 cell of ours: "
+                + counted.out());
+
         CommandRun nothing = CommandRun.of("publish", "jobs/quickstart.conf", "--set",
                 "output.root=" + dir.resolve("empty"), "--set", published);
         assertEquals(1, nothing.code());
