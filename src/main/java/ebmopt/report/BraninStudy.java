@@ -4,7 +4,6 @@ import ebmopt.tasks.BraninTask;
 import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,29 +44,12 @@ public final class BraninStudy implements ReproducedTable {
             BraninTask.X2_LOW, BraninTask.X2_HIGH, (x1, x2) -> Math.pow((BraninTask.value(x1, x2)
             - BraninTask.MIN_VALUE) / (BraninTask.MAX_VALUE - BraninTask.MIN_VALUE), 8), BraninTask.MAXIMA);
 
-    /**
-     * The LEBM row's likelihood is the paper's: one weight on -log p(x, y | z) (y-weight =
-     * recon-weight) and a unit-variance p(x | z) (decoder-std = 1). Trials written before these
-     * parameters existed lack them and had exactly this; a root without any lacks the columns.
-     */
-    private static final Map<String, String> PAPER_LIKELIHOOD = Map.of(
-            "y_weight", "coalesce(params.y_weight, params.recon_weight) = params.recon_weight",
-            "decoder_std", "coalesce(params.decoder_std, 1.0) = 1.0");
-
     /** A row: a method, the experiment that runs it and which of its trials are it. */
     private record Method(String label, String experiment, String queryBudget, String where) {
         String filter(String task, ReportContext context) {
             StringBuilder out = new StringBuilder("params.task = '" + task + "' AND " + queryBudget + " = "
                     + QUERY_BUDGET + " AND (" + where + ")");
-            if (experiment.equals("lebm")) {
-                List<String> held = List.of(((StructType) context.spark().table(view()).schema().apply("params")
-                        .dataType()).fieldNames());
-                PAPER_LIKELIHOOD.forEach((param, condition) -> {
-                    if (held.contains(param)) {
-                        out.append(" AND ").append(condition);
-                    }
-                });
-            }
+            out.append(context.whereParamsPresent(experiment, PaperReading.of(experiment)));
             return out.toString();
         }
 

@@ -22,6 +22,8 @@ import java.util.function.Predicate;
 public final class DesignBenchTable implements ReproducedTable {
     public static final String PAPER_FILE = "design_bench_tables.csv";
     private static final String SOURCES = "ebmopt/report/design-bench-sources.conf";
+    private static final String METHODS = "methods";
+    private static final String OURS_ONLY = "ours-only";
     private static final List<String> TASK_ORDER = List.of("tf_bind_8", "tf_bind_10", "chembl", "superconductor",
             "ant", "dkitty", "mean_score", "mean_rank");
     /** The task whose oracle is not exact: its cells (ours) say so. */
@@ -87,6 +89,8 @@ public final class DesignBenchTable implements ReproducedTable {
         Map<String, Integer> rowOrder = new LinkedHashMap<>();
         Map<String, Cell> cells = new LinkedHashMap<>();
         Map<String, Map<String, double[]>> ours = new HashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
+        String percentile = null;
         for (Map<String, String> r : paper) {
             String method = r.get("method");
             RowParameters parameters = RowParameters.ofPaperMethod(method, r.get("task"), r.get("q"));
@@ -99,7 +103,12 @@ public final class DesignBenchTable implements ReproducedTable {
             if (cells.containsKey(key)) {
                 continue; // the paper prints M = 100, K = 6 in both halves of Table 26
             }
-            Map<String, double[]> mine = ours.computeIfAbsent(method, k -> ours(context, k, r.get("percentile")));
+            Map<String, double[]> mine = ours.computeIfAbsent(method, k -> ours(context, METHODS + ".\"" + k + "\"",
+                    r.get("percentile")));
+            if (!r.get("task").equals("mean_rank") && !r.get("task").equals("mean_score")) {
+                columns.putIfAbsent(column, r.get("task") + "@" + number(r.get("q")));
+            }
+            percentile = r.get("percentile");
             double[] o = mine.get(r.get("task") + "@" + number(r.get("q")));
             Double paperMean = Double.valueOf(r.get("mean"));
             Double paperStd = r.get("std").isEmpty() ? null : Double.valueOf(r.get("std"));
@@ -107,10 +116,13 @@ public final class DesignBenchTable implements ReproducedTable {
             Cell paperOnly = Cell.notRun(id, method, column, order, paperMean, paperStd, PAPER_SEEDS, higher,
                     parameters);
             cells.put(key, o == null ? paperOnly : paperOnly.withOurs(o[0], Double.isNaN(o[1]) ? null : o[1],
-                    (long) o[2], (long) o[3], sourceText(method), (long) o[2] + " runs"
+                    (long) o[2], (long) o[3], sourceText(METHODS + ".\"" + method + "\""), (long) o[2] + " runs"
                     + (r.get("task").equals(RETRAINED_ORACLE_TASK) ? RETRAINED_ORACLE_NOTE : "")));
         }
         List<Cell> out = new ArrayList<>(cells.values());
+        if (percentile != null) {
+            out.addAll(oursOnly(context, columns, percentile, rowOrder.size()));
+        }
         out.sort(java.util.Comparator.comparingInt(Cell::order).thenComparingInt(DesignBenchTable::columnOrder));
         return out;
     }
@@ -189,9 +201,34 @@ public final class DesignBenchTable implements ReproducedTable {
     }
 
     /** Task -> {mean, std, runs, failed} of ours for one method; empty without a source or trials. */
-    private static Map<String, double[]> ours(ReportContext context, String method, String percentile) {
+    /**
+     * The rows of ours the paper does not print ({@code ours-only} in the sources, e.g. the
+     * chance baseline), in the table's columns where they have results; no paper figure.
+     */
+    private List<Cell> oursOnly(ReportContext context, Map<String, String> columns, String percentile, int order) {
         Config sources = ConfigFactory.parseResources(SOURCES);
-        String path = "methods.\"" + method + "\"";
+        List<Cell> out = new ArrayList<>();
+        if (!sources.hasPath(OURS_ONLY)) {
+            return out;
+        }
+        for (String row : sources.getObject(OURS_ONLY).keySet().stream().sorted().toList()) {
+            String path = OURS_ONLY + ".\"" + row + "\"";
+            Map<String, double[]> mine = ours(context, path, percentile);
+            for (Map.Entry<String, String> column : columns.entrySet()) {
+                double[] o = mine.get(column.getValue());
+                if (o != null) {
+                    out.add(new Cell(id, row, column.getKey(), order, o[0], Double.isNaN(o[1]) ? null : o[1],
+                            (long) o[2], (long) o[3], null, null, true, sourceText(path), (long) o[2] + " runs"));
+                }
+            }
+            order++;
+        }
+        return out;
+    }
+
+    /** Ours for the source at {@code path} of the sources file: task@q -> {mean, std, runs, failed}. */
+    private static Map<String, double[]> ours(ReportContext context, String path, String percentile) {
+        Config sources = ConfigFactory.parseResources(SOURCES);
         Map<String, double[]> out = new HashMap<>();
         if (!sources.hasPath(path)) {
             return out;
@@ -204,8 +241,10 @@ public final class DesignBenchTable implements ReproducedTable {
         List<Row> rows = context.spark().sql("SELECT " + source.getString("task") + ", "
                 + source.getString("query-budget") + ", " + DoneRuns.mean(score) + ", " + DoneRuns.std(score) + ", "
                 + DoneRuns.RUNS + ", " + DoneRuns.FAILED + " FROM "
-                + ReportContext.trialsView(source.getString("experiment")) + " WHERE (" + source.getString("where")
-                + ") GROUP BY 1, 2").collectAsList();
+                // the alias keeps Spark from reading "WHERE (true)" as an alias with a column list
+                + ReportContext.trialsView(source.getString("experiment")) + " AS trials WHERE (" + source.getString("where")
+                + ")" + context.whereParamsPresent(source.getString("experiment"),
+                PaperReading.of(source.getString("experiment"))) + " GROUP BY 1, 2").collectAsList();
         for (Row r : rows) {
             double[] v = {r.isNullAt(2) ? Double.NaN : r.getDouble(2), r.isNullAt(3) ? Double.NaN : r.getDouble(3),
                     r.getLong(4), r.getLong(5)};
@@ -216,8 +255,8 @@ public final class DesignBenchTable implements ReproducedTable {
         return out;
     }
 
-    private static String sourceText(String method) {
-        Config source = ConfigFactory.parseResources(SOURCES).getConfig("methods.\"" + method + "\"");
+    private static String sourceText(String path) {
+        Config source = ConfigFactory.parseResources(SOURCES).getConfig(path);
         return "experiment " + source.getString("experiment") + " where " + source.getString("where");
     }
 

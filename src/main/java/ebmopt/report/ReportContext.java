@@ -70,6 +70,26 @@ public final class ReportContext {
         return PublishedResults.withPublished(own, PublishedResults.readByExperiment(spark, publishedDir, table));
     }
 
+    /**
+     * " AND c" for each condition whose parameter {@code experiment}'s trials have (by the
+     * parameter's column name), so that a filter on a parameter newer than some results still
+     * reads them; "" when the experiment has no trials.
+     */
+    String whereParamsPresent(String experiment, Map<String, String> conditions) {
+        if (!hasExperiment(experiment) || conditions.isEmpty()) {
+            return "";
+        }
+        List<String> held = List.of(((org.apache.spark.sql.types.StructType) spark.table(trialsView(experiment))
+                .schema().apply("params").dataType()).fieldNames());
+        StringBuilder out = new StringBuilder();
+        conditions.forEach((param, condition) -> {
+            if (held.contains(param)) {
+                out.append(" AND ").append(condition);
+            }
+        });
+        return out.toString();
+    }
+
     /** The published sweeps read, one line each ({@link PublishedResults#describe}). */
     public List<String> publishedSweeps() {
         return publishedSweeps;
