@@ -242,7 +242,8 @@ public final class DesignBenchTable implements ReproducedTable {
                 + source.getString("query-budget") + ", " + DoneRuns.mean(score) + ", " + DoneRuns.std(score) + ", "
                 + DoneRuns.RUNS + ", " + DoneRuns.FAILED + " FROM "
                 // the alias keeps Spark from reading "WHERE (true)" as an alias with a column list
-                + ReportContext.trialsView(source.getString("experiment")) + " AS trials WHERE (" + source.getString("where")
+                + ReportContext.trialsView(source.getString("experiment")) + " AS trials WHERE ("
+                + source.getString("where")
                 + ")" + context.whereParamsPresent(source.getString("experiment"),
                 PaperReading.of(source.getString("experiment"))) + " GROUP BY 1, 2").collectAsList();
         for (Row r : rows) {
