@@ -1,6 +1,8 @@
 package ebmopt.results;
 
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -130,7 +132,9 @@ public final class PublishedResults {
             for (String table : ResultTables.PER_TRIAL) {
                 Dataset<Row> rows = table.equals(ResultTables.TRIALS) ? trials
                         : SweepTables.read(spark, sweep, table).filter(col("trial_id").isin(done.toArray()));
-                rows.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(staging + "/" + table);
+                // sorted by trial and zstd-compressed: what is committed should be small
+                rows.coalesce(1).sortWithinPartitions("trial_id").write().mode(SaveMode.ErrorIfExists)
+                        .option("compression", "zstd").parquet(staging + "/" + table);
             }
             String conf = ResultFiles.readText(sweep.sweepConf().toString(), hadoop).orElseThrow(() ->
                     new IllegalStateException("the sweep " + sweep.sweepDir() + " has no sweep.conf"));
@@ -139,7 +143,7 @@ public final class PublishedResults {
                     .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
             ResultFiles.write(staging + "/" + PUBLICATION, "published-at = \"" + Instant.now() + "\"\n"
                     + "source = \"" + sweep.sweepDir() + "\"\ntrials = " + done.size() + "\ncode-versions = "
-                    + ConfigFactory.parseMap(Map.of("v", versions)).getValue("v").render() + "\n", hadoop);
+                    + ConfigValueFactory.fromIterable(versions).render(ConfigRenderOptions.concise()) + "\n", hadoop);
             removeBookkeeping(AtomicFiles.rawFileSystem(new Path(staging), hadoop), new Path(staging));
             fs.delete(new Path(target), true);
             if (!fs.rename(new Path(staging), new Path(target))) {
