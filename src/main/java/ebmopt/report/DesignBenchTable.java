@@ -77,7 +77,8 @@ public final class DesignBenchTable implements ReproducedTable {
     @Override
     public String description() {
         return "Normalised design-bench score of the best of Q proposed designs (at the table's percentile), mean "
-                + "± std over seeds; higher is better. Paper figures: reference/" + PAPER_FILE + " (the table the "
+                + "± std over seeds; higher is better. Paper figures: the N2CE paper's (" + PaperFigures.BUNDLED
+                + PAPER_FILE + ", the table the "
                 + "title names); rows other than N2CE-LEBM are what the N2CE paper reports for other methods. "
                 + "mean_score and mean_rank are the paper's across-task summaries.";
     }

@@ -67,8 +67,9 @@ public final class GaussianReproduction implements ReproducedTable {
         return "Gradient ascent on the mean a of a Gaussian location family with gradients estimated by N2CE(M) "
                 + "(M = 1: NCE), NWJ or, as the reference, the exact MLE gradient. Metric: the trajectory-wise "
                 + "mean squared distance (1/T) sum_t |a_t - a*|^2, mean ± std over runs (seeds); lower is better. "
-                + (withPaper ? "Paper figures: reference/" + GaussianTables.PAPER_FILE + "."
-                : "The paper's figures for this setting are not in the reference folder: ours only.");
+                + (withPaper ? "Paper figures: the N2CE paper's (" + PaperFigures.BUNDLED + GaussianTables.PAPER_FILE
+                + ")."
+                : "The paper's figures for this setting are not among the bundled ones: ours only.");
     }
 
     @Override
