@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import ebmopt.testing.PlainTrialContext;
 import ebmopt.config.InvalidParameterException;
 import ebmopt.config.RecordBinder;
 import ebmopt.experiment.ExperimentRegistry;
-import ebmopt.experiment.TrialContext;
 import ebmopt.experiment.TrialOutcome;
 import ebmopt.tasks.BraninTask;
 import java.nio.file.Path;
@@ -60,38 +60,12 @@ class LebmLikelihoodSettingsTest {
     }
 
     private static TrialOutcome run(String settings) {
-        return new LebmExperiment().run(params(settings), new Context());
+        return new LebmExperiment().run(params(settings), new PlainTrialContext(7));
     }
 
     private static List<Double> curve(TrialOutcome o, String metric) {
         Map<Long, Double> points = new TreeMap<>();
         o.curves().stream().filter(c -> c.metric().equals(metric)).forEach(c -> points.put(c.step(), c.value()));
         return List.copyOf(points.values());
-    }
-
-    private record Context() implements TrialContext {
-        @Override
-        public String trialId() {
-            return "likelihood-settings-test";
-        }
-
-        @Override
-        public long seed() {
-            return 7;
-        }
-
-        @Override
-        public int replicate() {
-            return 0;
-        }
-
-        @Override
-        public Path dataDir() {
-            return Path.of("../shared/data");
-        }
-
-        @Override
-        public void progress(long step, long totalSteps) {
-        }
     }
 }
