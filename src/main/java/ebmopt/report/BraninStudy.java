@@ -38,7 +38,9 @@ public final class BraninStudy implements ReproducedTable {
             new Method("COMs", "coms", "params.query_budget",
                     "params.variant = 'original' AND params.alpha_mode = 'dual'"),
             new Method("Gradient ascent", "coms", "params.query_budget",
-                    "params.variant = 'original' AND params.alpha_mode = 'fixed' AND params.alpha = 0"));
+                    "params.variant = 'original' AND params.alpha_mode = 'fixed' AND params.alpha = 0"),
+            // the chance baseline (jobs/random-designs.conf): 128 uniform points of the domain
+            new Method("Chance: 128 uniform points (no model)", "random", "params.query_budget", "true"));
     /** f over the domain, shaded by its normalised value (darker is better), the maxima marked. */
     private static final PlanePictures.Plane PLANE = new PlanePictures.Plane(BraninTask.X1_LOW, BraninTask.X1_HIGH,
             BraninTask.X2_LOW, BraninTask.X2_HIGH, (x1, x2) -> Math.pow((BraninTask.value(x1, x2)
@@ -81,8 +83,9 @@ public final class BraninStudy implements ReproducedTable {
                 + "scores (f - min f) / (max f - min f) over the domain [-5, 10] x [0, 15], 1 = a global maximum; "
                 + "N = 5000 and N = 50 uniform points with the top 10% removed (jobs/lebm-branin.conf, "
                 + "jobs/coms-branin.conf; the N2CE-LEBM row counts trials with the paper's likelihood only: "
-                + "y-weight = recon-weight, decoder-std = 1). Mean ± std over seeds. The paper shows pictures, not "
-                + "numbers: no paper column.";
+                + "y-weight = recon-weight, decoder-std = 1). The chance row is 128 uniform points of the domain "
+                + "(jobs/random-designs.conf), the floor a model must clear. Mean ± std over seeds. The paper shows "
+                + "pictures, not numbers: no paper column.";
     }
 
     @Override
@@ -133,12 +136,13 @@ public final class BraninStudy implements ReproducedTable {
         List<String> methods = cells.stream().map(Cell::row).distinct().toList();
         List<List<Double>> best = new ArrayList<>();
         for (String task : TASK_ORDER) {
-            String column = TASKS.get(task) + ", best (p100)";
+            String column = TASKS.get(task) + ", " + COLUMNS.get(0);
             best.add(methods.stream().map(method -> cells.stream().filter(c -> c.row().equals(method)
                     && c.column().equals(column)).findFirst().map(Cell::oursMean).orElse(Double.NaN)).toList());
         }
-        plots.add(new Plot(id() + "-best.png", "The best of Q = 128 proposals per method, N = 5000 and N = 50 "
-                + "(normalised; 1 = a global maximum).", Charts.bars(title(), "method", "normalised score (p100)",
+        plots.add(new Plot(id() + "-best.png", "f of the best of Q = 128 proposals per method, N = 5000 and N = 50 "
+                + "(higher is better; the global maxima are f = " + OPTIMUM + ").", Charts.bars(title(), "method",
+                "f of the best proposal",
                 methods, TASK_ORDER.stream().map(TASKS::get).toList(), best)));
         for (Method method : METHODS) {
             if (!context.hasExperiment(method.experiment())) {
