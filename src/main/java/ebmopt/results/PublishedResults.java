@@ -84,8 +84,8 @@ public final class PublishedResults {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Map<String, List<Dataset<Row>>> byExperiment = new TreeMap<>();
         for (String sweep : sweeps(dir, hadoop)) {
-            String conf = ResultFiles.readText(dir + "/" + sweep + "/" + SWEEP_CONF, hadoop).orElseThrow();
-            String experiment = ConfigFactory.parseString(conf).getString("job.experiment");
+            // a published sweep keeps its sweep.conf where a live one does
+            String experiment = SweepExperiments.experimentOf(spark, new ResultLayout(dir + "/" + sweep));
             String path = dir + "/" + sweep + "/" + table;
             if (ResultFiles.exists(path, hadoop)) {
                 byExperiment.computeIfAbsent(experiment, k -> new ArrayList<>())
