@@ -44,6 +44,8 @@ final class LatentVae {
     private final int latent;
     private final List<String> params = new ArrayList<>();
     private final java.util.Random rng;
+    /** The training loss's gradients, by hand (the graph {@code sd} defines the loss; tests compare the two). */
+    private final ElboGradients elbo;
 
     /**
      * A VAE over token sequences of {@code positions} positions and {@code vocabulary} tokens.
@@ -136,6 +138,10 @@ final class LatentVae {
         sampler.setLossVariables("ys");
         QuietGradients.create(sd);
         QuietGradients.create(sampler);
+        Map<String, INDArray> arrays = new HashMap<>();
+        params.forEach(name -> arrays.put(name, sd.getVariable(name).getArr()));
+        elbo = new ElboGradients(arrays, List.copyOf(params), GENERATOR_LAYERS, weights, positions, vocabulary,
+                decoderStd);
     }
 
     /**
@@ -250,20 +256,24 @@ final class LatentVae {
      * parameter order) and returns the loss and its parts {loss, recon_nll, kl_q0}.
      */
     double[] gradients(INDArray x, INDArray y, INDArray eps, INDArray priorGrad, Adam adam) {
-        Map<String, INDArray> ph = new HashMap<>();
-        ph.put("x", x);
-        ph.put("y", y);
-        ph.put("eps", eps);
-        ph.put("priorGrad", priorGrad);
-        // one pass for the loss and its gradients
-        org.nd4j.autodiff.samediff.api.OutAndGrad both = sd.calculateGradientsAndOutputs(ph,
-                List.of("loss", "recon_nll", "kl_q0"), params);
-        for (int i = 0; i < params.size(); i++) {
-            adam.gradient(i, both.getGradients().get(params.get(i)));
+        INDArray[] grads = new INDArray[params.size()];
+        double[] loss = elbo.compute(x, y, eps, priorGrad, grads);
+        for (int i = 0; i < grads.length; i++) {
+            adam.gradient(i, grads[i]);
         }
-        Map<String, INDArray> out = both.getOutputs();
-        return new double[] {out.get("loss").getDouble(0), out.get("recon_nll").meanNumber().doubleValue(),
-            out.get("kl_q0").meanNumber().doubleValue()};
+        return loss;
+    }
+
+    /** The hand-written loss's gradients in every parameter, in {@link #parameterNames} order (tests). */
+    INDArray[] elboGradients(INDArray x, INDArray y, INDArray eps, INDArray priorGrad) {
+        INDArray[] grads = new INDArray[params.size()];
+        elbo.compute(x, y, eps, priorGrad, grads);
+        return grads;
+    }
+
+    /** The parameters' names in the optimiser's order. */
+    List<String> parameterNames() {
+        return List.copyOf(params);
     }
 
     /** g_y(z) [n, 1] and its gradient in z [n, latent] at sampler particles. */
