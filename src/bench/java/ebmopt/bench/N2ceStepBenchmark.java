@@ -1,5 +1,6 @@
 package ebmopt.bench;
 
+import ebmopt.experiment.IdleCores;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class N2ceStepBenchmark {
         int negatives = (int) (NOISE_MAGNITUDE * POSITIVES);
         if (mode.equals("lebm")) {
             report.add(check(negatives));
-            report.addAll(lebmSteps(iterations, warmup));
+            report.addAll(lebmSteps(iterations, warmup, flop / sgemm.cpuMs()));
             report.forEach(System.out::println);
             return;
         }
@@ -102,7 +103,7 @@ public final class N2ceStepBenchmark {
         }
 
         report.add(check(negatives));
-        report.addAll(lebmSteps(iterations, warmup));
+        report.addAll(lebmSteps(iterations, warmup, flop / sgemm.cpuMs()));
 
         RatioNetwork net = new RatioNetwork(LATENT, HIDDEN, BLOCKS, false, true);
         for (int copies : new int[] {1, STAGES}) {
@@ -115,19 +116,86 @@ public final class N2ceStepBenchmark {
         report.forEach(System.out::println);
     }
 
-    /** The product's LEBM steps (ebmopt.models.lebm) at the paper's scale. */
-    static List<String> lebmSteps(int iterations, int warmup) {
+    /**
+     * The product's LEBM steps (ebmopt.models.lebm) at the paper's scale: the prior's step in one
+     * pass and in two parts (one core, then two), whole iterations of a lone trial on one and on
+     * two cores with the projected wall time of a paper-scale trial, and a sweep's throughput with
+     * one trial per core.
+     */
+    static List<String> lebmSteps(int iterations, int warmup, double sgemmGflops) {
         List<String> r = new ArrayList<>();
+        ebmopt.models.lebm.LebmStepTimer onePass = new ebmopt.models.lebm.LebmStepTimer(POSITIVES,
+                (int) NOISE_MAGNITUDE, BLOCKS, 1);
         ebmopt.models.lebm.LebmStepTimer lebm = new ebmopt.models.lebm.LebmStepTimer(POSITIVES, (int) NOISE_MAGNITUDE,
                 BLOCKS);
-        Timing prior = Timing.of(lebm.priorStep(), iterations, warmup);
         double gflop = 3.0 * 2 * POSITIVES * (1 + NOISE_MAGNITUDE) * lebm.ratioMultiplyAddsPerRow() / 1e6;
-        r.add(String.format("lebm_prior_n2ce_step[n1 128, n2 12800, 16 blocks, K 6] %s; peer-equivalent GFLOP/s (cpu) %.1f",
-                prior, gflop / prior.cpuMs()));
+        Timing whole = oneCore(() -> Timing.of(onePass.priorStep(), iterations, warmup));
+        r.add(String.format("lebm_prior_n2ce_step[n1 128, n2 12800, 16 blocks, K 6; one pass, 1 core] %s; "
+                + "peer-equivalent GFLOP/s (cpu) %.1f, %.0f%% of sgemm's", whole, gflop / whole.cpuMs(),
+                100 * gflop / whole.cpuMs() / sgemmGflops));
+        Timing partsOneCore = oneCore(() -> Timing.of(lebm.priorStep(), iterations, warmup));
+        r.add("lebm_prior_n2ce_step[two parts, 1 core] " + partsOneCore);
+        Timing partsTwoCores = Timing.of(lebm.priorStep(), iterations, warmup);
+        r.add(String.format("lebm_prior_n2ce_step[two parts, 2 cores] %s; speed-up over 1 core %.2fx",
+                partsTwoCores, partsOneCore.wallMs() / partsTwoCores.wallMs()));
         r.add("lebm_vae_step[n1 128] " + Timing.of(lebm.vaeStep(), iterations, warmup));
         r.add("lebm_sampler_gradient[Q 256, 7 stages] " + Timing.of(lebm.samplerGradient(256), iterations, warmup));
-        r.add("lebm_svgd_iteration[Q 256, 7 stages] " + Timing.of(lebm.svgdIteration(256), iterations, warmup));
+        Timing svgd = Timing.of(lebm.svgdIteration(256), iterations, warmup);
+        r.add("lebm_svgd_iteration[Q 256, 7 stages] " + svgd);
+        // whole iterations settle slowly (the JIT, the heap): at least 20 untimed ones first
+        Runnable iteration = ebmopt.models.lebm.LebmStepTimer.iteration();
+        Timing oneCore = oneCore(() -> Timing.of(iteration, iterations, Math.max(20, warmup)));
+        Timing twoCores = Timing.of(iteration, iterations, Math.max(20, warmup));
+        // 30K iterations, a learning-curve point every 1000 (T = 100) and the final sampling (T = 500)
+        double samplingMs = (30 * 100 + 500) * svgd.wallMs();
+        for (Object[] c : new Object[][] {{"1 core", oneCore}, {"2 cores", twoCores}}) {
+            Timing t = (Timing) c[1];
+            r.add(String.format("lebm_iteration[paper settings, lone trial, %s] %s; projected paper-scale trial "
+                    + "(30K iterations + sampling) %.0f min", c[0], t, (30_000 * t.wallMs() + samplingMs) / 60_000));
+        }
+        r.add(String.format("lebm_sweep_throughput[two trials at once, one per core] %.2fx the trials per hour of one "
+                + "core", sweepThroughput(iterations, warmup)));
         return r;
+    }
+
+    /** Runs {@code timed} with every core of the JVM occupied: what a trial gets when all cores run trials. */
+    private static Timing oneCore(java.util.function.Supplier<Timing> timed) {
+        List<IdleCores.Occupation> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+                held.add(IdleCores.occupy());
+            }
+            return timed.get();
+        } finally {
+            held.forEach(IdleCores.Occupation::close);
+        }
+    }
+
+    /**
+     * Two trials' iterations at once (each occupying a core, as in a sweep) against one trial's
+     * alone on a full machine: the trials per hour of two cores over those of one.
+     */
+    private static double sweepThroughput(int iterations, int warmup) {
+        Runnable a = ebmopt.models.lebm.LebmStepTimer.iteration();
+        Runnable b = ebmopt.models.lebm.LebmStepTimer.iteration();
+        double alone = oneCore(() -> Timing.of(a, iterations, Math.max(20, warmup))).wallMs();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Double>> both = new ArrayList<>();
+            for (Runnable trial : List.of(a, b)) {
+                both.add(pool.submit(() -> {
+                    try (IdleCores.Occupation core = IdleCores.occupy()) {
+                        return Timing.of(trial, iterations, Math.max(20, warmup)).wallMs();
+                    }
+                }));
+            }
+            double pair = Math.max(both.get(0).get(), both.get(1).get());
+            return 2 * alone / pair;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** RatioNet against the SameDiff graph at the paper's width, depth and batch (same weights). */

@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import ebmopt.config.RecordBinder;
 import ebmopt.experiment.Experiment;
 import ebmopt.experiment.ExperimentRegistry;
+import ebmopt.experiment.IdleCores;
 import ebmopt.experiment.TrialDivergedException;
 import ebmopt.experiment.TrialOutcome;
 import ebmopt.results.CheckpointStore;
@@ -68,7 +69,8 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
         Configuration hadoop = new Configuration();
         CheckpointStore checkpoints = new CheckpointStore(run.layout(), trial.trialId(), hadoop,
                 run.checkpointIntervalMs(), run.keepFinalState());
-        try {
+        // the trial occupies a core: the cores no trial occupies are lent to trials' halves (IdleCores)
+        try (IdleCores.Occupation core = IdleCores.occupy()) {
             outcome = runTyped(experiment, params, new LoggingTrialContext(trial, Path.of(run.dataDir()),
                     run.trialProgressIntervalMs(), spark, checkpoints));
             String nonFinite = outcome.firstNonFiniteMetric();

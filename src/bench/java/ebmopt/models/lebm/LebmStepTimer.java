@@ -32,10 +32,15 @@ public final class LebmStepTimer {
 
     /** The paper's design-bench scale on a TF-Bind-8-shaped task (8 positions, 4 tokens). */
     public LebmStepTimer(int positives, int noiseMagnitude, int blocks) {
+        this(positives, noiseMagnitude, blocks, RatioNet.TRAINING_PARTS);
+    }
+
+    /** As above, the prior's training step in {@code trainingParts} parts (1: the whole batch in one pass). */
+    public LebmStepTimer(int positives, int noiseMagnitude, int blocks, int trainingParts) {
         this.positives = positives;
         this.noiseMagnitude = noiseMagnitude;
         vae = new LatentVae(8, 4, 20, new LatentVae.VaeWeights(50, 50, 0.75, 0.001), 1);
-        ratio = new RatioNet(20, 128, blocks, schedule.stages(), 2);
+        ratio = new RatioNet(20, 128, blocks, schedule.stages(), 2, trainingParts);
         vaeAdam = vae.optimiser(1e-4, 0.5, 0.999, 100);
         ratioAdam = ratio.optimiser(5e-5, 0.9, 0.999, 100);
         int[][] tokens = new int[positives][8];
@@ -57,14 +62,15 @@ public final class LebmStepTimer {
     public Runnable priorStep() {
         float[][] posterior = Nd4j.randn(DataType.FLOAT, positives, 20).toFloatMatrix();
         return () -> LatentEbm.priorStep(ratio, ratioAdam, PriorBatch.n2ce(posterior, schedule, noiseMagnitude, rng),
-                PriorObjective.N2CE, Math.log(noiseMagnitude), 0);
+                PriorObjective.N2CE, Math.log(noiseMagnitude), 0, () -> { });
     }
 
     /** The VAE's step alone (encoder, the prior's gradient at z, ELBO gradients, Adam). */
     public Runnable vaeStep() {
         return () -> {
             INDArray eps = Nd4j.randn(DataType.FLOAT, positives, 20);
-            LatentEbm.vaeStep(vae, ratio, vaeAdam, x, y, eps, vae.encode(x, y, eps));
+            INDArray z = vae.encode(x, y, eps);
+            LatentEbm.vaeStep(vae, vaeAdam, x, y, eps, ratio.stageSumAndGradient(z)[1]);
         };
     }
 
@@ -81,5 +87,28 @@ public final class LebmStepTimer {
         double[][] z = Nd4j.randn(DataType.DOUBLE, particles, 20).toDoubleMatrix();
         ebmopt.sampling.Svgd svgd = new ebmopt.sampling.Svgd(1, 0.3);
         return () -> svgd.run(l, z, t -> { });
+    }
+
+    /**
+     * Whole training iterations ({@code LatentEbm.step}) of an LEBM with the paper's settings (the
+     * experiment's defaults) on a TF-Bind-8-shaped dataset of 4,096 random designs.
+     */
+    public static Runnable iteration() {
+        SplittableRandom r = new SplittableRandom(4);
+        int rows = 4096;
+        int[] tokens = new int[rows * 8];
+        double[] scores = new double[rows];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = r.nextInt(4);
+        }
+        for (int i = 0; i < rows; i++) {
+            scores[i] = r.nextDouble();
+        }
+        LebmParams p = ebmopt.config.RecordBinder.bind(ebmopt.experiment.ExperimentRegistry.defaults("lebm"), "params",
+                LebmParams.class);
+        LatentEbm model = new LatentEbm(p, new ebmopt.tasks.Dataset(rows, 8, tokens, null, scores),
+                new ebmopt.tasks.Encoding.Discrete(8, 4), 1);
+        int[] iteration = {0};
+        return () -> model.step(++iteration[0]);
     }
 }

@@ -56,6 +56,11 @@ final class Dense {
 
     /** gW += in^T gOut, gb += column sums of gOut (accumulates; {@link #zeroGrad} clears). */
     void accumulate(INDArray in, INDArray gOut) {
+        accumulate(in, gOut, gw, gb);
+    }
+
+    /** The same into other buffers shaped as gW and gb (one part of a batch's gradient). */
+    static void accumulate(INDArray in, INDArray gOut, INDArray gw, INDArray gb) {
         Nd4j.gemm(in, gOut, gw, true, false, 1.0, 1.0);
         addColumnSums(gOut, gb);
     }

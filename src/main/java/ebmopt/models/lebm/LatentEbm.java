@@ -1,5 +1,6 @@
 package ebmopt.models.lebm;
 
+import ebmopt.experiment.IdleCores;
 import ebmopt.models.RowArrays;
 
 import ebmopt.optim.Adam;
@@ -85,9 +86,12 @@ final class LatentEbm {
     }
 
     /**
-     * Training iteration {@code iteration} (1, 2, ...): an ELBO step of the VAE, then a
-     * ratio-estimation step of the prior. Its random draws depend only on the seed and the
-     * iteration.
+     * Training iteration {@code iteration} (1, 2, ...): an ELBO step of the VAE and a
+     * ratio-estimation step of the prior, both at the current parameters (neither step reads what
+     * the other changes). Its random draws depend only on the seed and the iteration. Work that
+     * is independent runs on an idle core when there is one ({@link IdleCores}): the prior's
+     * gradient at the posterior samples beside the N2CE batch, then the VAE's step beside the
+     * first part of the prior's training pass.
      */
     StepLosses step(int iteration) {
         SplittableRandom rng = stream(STEP_SALT, iteration);
@@ -100,50 +104,51 @@ final class LatentEbm {
         INDArray yv = Nd4j.createFromArray(y).reshape(rows.length, 1);
         INDArray eps = gaussian(rows.length, p.latentDim(), rng);
         INDArray z = vae.encode(x, yv, eps);
-        double[] vaeLoss = vaeStep(vae, ratio, vaeAdam, x, yv, eps, z);
-
-        float[] flat = RowArrays.flat(z);
-        float[][] posterior = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            posterior[i] = java.util.Arrays.copyOfRange(flat, i * p.latentDim(), (i + 1) * p.latentDim());
+        float[][] posterior = z.toFloatMatrix();
+        INDArray[] priorGradient = new INDArray[1];
+        PriorBatch[] batch = new PriorBatch[1];
+        if (p.objective() == PriorObjective.MLE) {
+            // MLE's negatives come from Langevin on the prior: the same network as the gradient
+            priorGradient[0] = ratio.stageSumAndGradient(z)[1];
+            batch[0] = PriorBatch.mle(posterior, mleNegatives(rows.length, rng));
+        } else {
+            IdleCores.runBoth(() -> priorGradient[0] = ratio.stageSumAndGradient(z)[1],
+                    () -> batch[0] = PriorBatch.n2ce(posterior, schedule, p.noiseMagnitude(), rng));
         }
-        PriorBatch batch = p.objective() == PriorObjective.MLE
-                ? PriorBatch.mle(posterior, mleNegatives(rows.length, rng))
-                : PriorBatch.n2ce(posterior, schedule, p.noiseMagnitude(), rng);
-        double priorLoss = priorStep(ratio, ratioAdam, batch, p.objective(), Math.log(p.noiseMagnitude()),
-                p.ratioPenalty());
+        double[] vaeLoss = new double[3];
+        double priorLoss = priorStep(ratio, ratioAdam, batch[0], p.objective(), Math.log(p.noiseMagnitude()),
+                p.ratioPenalty(), () -> System.arraycopy(vaeStep(vae, vaeAdam, x, yv, eps, priorGradient[0]), 0,
+                        vaeLoss, 0, 3));
         return new StepLosses(vaeLoss[0], vaeLoss[1], vaeLoss[2], priorLoss, vaeAdam.lastGradientNorm(),
                 ratioAdam.lastGradientNorm());
     }
 
     /**
-     * The VAE's step at posterior samples z = encode(x, y, eps): the prior's gradient at z, the
-     * ELBO's gradients, Adam. Returns {loss, recon_nll, kl_q0}.
+     * The VAE's step at posterior samples z = encode(x, y, eps), given the prior's gradient
+     * there: the ELBO's gradients, Adam. Returns {loss, recon_nll, kl_q0}.
      */
-    static double[] vaeStep(LatentVae vae, RatioNet ratio, Adam adam, INDArray x, INDArray y, INDArray eps,
-                            INDArray z) {
-        double[] loss = vae.gradients(x, y, eps, ratio.stageSumAndGradient(z)[1], adam);
+    static double[] vaeStep(LatentVae vae, Adam adam, INDArray x, INDArray y, INDArray eps, INDArray priorGradient) {
+        double[] loss = vae.gradients(x, y, eps, priorGradient, adam);
         adam.step();
         return loss;
     }
 
-    /** The prior's step on one batch: forward, loss, backward, Adam. Returns the loss; frees the batch. */
+    /**
+     * The prior's step on one batch: forward, loss, backward ({@link RatioNet#trainingPass}, with
+     * {@code beside} run beside its first part), Adam. Returns the loss; frees the batch.
+     */
     static double priorStep(RatioNet ratio, Adam adam, PriorBatch batch, PriorObjective objective, double logM,
-                            double penalty) {
-        float[] f = ratio.forward(batch.z(), batch.counts()).toFloatVector();
-        float[] df = new float[f.length];
-        double loss = objective == PriorObjective.MLE
-                ? PriorLoss.mle(f, batch, df)
-                : PriorLoss.n2ce(f, batch, logM, penalty, df);
+                            double penalty, Runnable beside) {
+        RatioNet.RowsLoss loss = objective == PriorObjective.MLE
+                ? (f, from, df) -> PriorLoss.mle(f, from, batch, df)
+                : (f, from, df) -> PriorLoss.n2ce(f, from, batch, logM, penalty, df);
         ratio.zeroGrad();
-        INDArray dfArray = Nd4j.createFromArray(df).reshape(f.length, 1);
-        ratio.backward(dfArray, true, false);
+        double value = ratio.trainingPass(batch.z(), batch.counts(), loss, beside);
         adam.step();
-        // free the step's large off-heap arrays now: their small Java wrappers give the
+        // free the batch's large off-heap array now: its small Java wrapper gives the
         // garbage collector no reason to run before off-heap memory piles up
         batch.z().close();
-        dfArray.close();
-        return loss;
+        return value;
     }
 
     /** Short-run Langevin from q0 on the current prior (MLE-LEBM's negatives). */

@@ -4,7 +4,9 @@ import ebmopt.models.Logistic;
 
 /**
  * The prior's losses on the values f of a {@link PriorBatch} (minimised), each with its
- * derivative dL/df per row.
+ * derivative dL/df per row. Every row's term depends on its own f alone, so the loss of a batch
+ * is the sum of the losses of any split of its rows: {@code f} may be the values of the rows
+ * from {@code from} on, and {@code df} is written for the same rows.
  */
 final class PriorLoss {
     private PriorLoss() {
@@ -14,17 +16,18 @@ final class PriorLoss {
      * The negated N2CE objective (docs/methods.md section 2), per row
      * weight * softplus(sign * (log M - f)): for a positive (sign +1) -log sigmoid(f - log M),
      * for a negative (sign -1) -log(1 - sigmoid(f - log M)); plus {@code penalty} * mean f^2
-     * over all rows (the ratio penalty of Sec. 3.3). Writes dL/df into {@code df}.
+     * over all the batch's rows (the ratio penalty of Sec. 3.3). Writes dL/df into {@code df}.
      */
-    static double n2ce(float[] f, PriorBatch batch, double logM, double penalty, float[] df) {
+    static double n2ce(float[] f, int from, PriorBatch batch, double logM, double penalty, float[] df) {
         double loss = 0;
-        int n = f.length;
-        for (int i = 0; i < n; i++) {
-            double s = batch.sign()[i];
+        int n = batch.rows();
+        for (int i = 0; i < f.length; i++) {
+            double s = batch.sign()[from + i];
+            double w = batch.weight()[from + i];
             double u = s * (logM - f[i]);
-            loss += batch.weight()[i] * Logistic.softplus(u);
+            loss += w * Logistic.softplus(u);
             // d Logistic.softplus(u)/df = Logistic.sigmoid(u) * (-s)
-            double grad = -s * batch.weight()[i] * Logistic.sigmoid(u);
+            double grad = -s * w * Logistic.sigmoid(u);
             if (penalty > 0) {
                 loss += penalty * f[i] * f[i] / n;
                 grad += 2 * penalty * f[i] / n;
@@ -35,10 +38,10 @@ final class PriorLoss {
     }
 
     /** MLE: mean f(negatives) - mean f(positives), i.e. sum of -sign * weight * f. */
-    static double mle(float[] f, PriorBatch batch, float[] df) {
+    static double mle(float[] f, int from, PriorBatch batch, float[] df) {
         double loss = 0;
         for (int i = 0; i < f.length; i++) {
-            double c = -batch.sign()[i] * batch.weight()[i];
+            double c = -batch.sign()[from + i] * batch.weight()[from + i];
             loss += c * f[i];
             df[i] = (float) c;
         }

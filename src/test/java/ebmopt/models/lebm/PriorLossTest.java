@@ -16,7 +16,7 @@ class PriorLossTest {
         float[] f = {2f, 0f, -1f};
         float[] df = new float[3];
         double logM = Math.log(2);
-        double loss = PriorLoss.n2ce(f, batch, logM, 0, df);
+        double loss = PriorLoss.n2ce(f, 0, batch, logM, 0, df);
         // L_M = log r/(M + r) at the positive + M/n2 sum log M/(M + r) at the negatives, r = e^f
         double r0 = Math.exp(2);
         double objective = Math.log(r0 / (2 + r0)) + Math.log(2 / (2 + 1.0)) + Math.log(2 / (2 + Math.exp(-1)));
@@ -30,9 +30,27 @@ class PriorLossTest {
     void penaltyAddsMeanSquaredValue() {
         PriorBatch batch = new PriorBatch(null, new int[] {2}, new float[] {1, -1}, new float[] {0, 0});
         float[] df = new float[2];
-        double loss = PriorLoss.n2ce(new float[] {3f, -1f}, batch, 0, 0.5, df);
+        double loss = PriorLoss.n2ce(new float[] {3f, -1f}, 0, batch, 0, 0.5, df);
         assertEquals(0.5 * (9 + 1) / 2, loss, 1e-9);
         assertArrayEquals(new float[] {1.5f, -0.5f}, df, 1e-6f);
+    }
+
+    @Test
+    void theLossOfRowsSplitInTwoIsTheLossOfTheWhole() {
+        PriorBatch batch = new PriorBatch(null, new int[] {4}, new float[] {1, -1, -1, 1}, new float[] {0.5f, 2, 1, 0.25f});
+        float[] f = {2f, 0.5f, -1f, 0.3f};
+        float[] whole = new float[4];
+        double expected = PriorLoss.n2ce(f, 0, batch, 0.7, 0.1, whole);
+        float[] head = new float[1];
+        float[] tail = new float[3];
+        double split = PriorLoss.n2ce(new float[] {2f}, 0, batch, 0.7, 0.1, head)
+                + PriorLoss.n2ce(new float[] {0.5f, -1f, 0.3f}, 1, batch, 0.7, 0.1, tail);
+        assertEquals(expected, split, 1e-12);
+        assertArrayEquals(whole, new float[] {head[0], tail[0], tail[1], tail[2]}, 0f);
+        float[] mleTail = new float[3];
+        assertEquals(PriorLoss.mle(f, 0, batch, whole), PriorLoss.mle(new float[] {2f}, 0, batch, head)
+                + PriorLoss.mle(new float[] {0.5f, -1f, 0.3f}, 1, batch, mleTail), 1e-12);
+        assertArrayEquals(whole, new float[] {head[0], mleTail[0], mleTail[1], mleTail[2]}, 0f);
     }
 
     @Test
@@ -40,7 +58,7 @@ class PriorLossTest {
         PriorBatch batch = PriorBatch.mle(new float[][] {{0f}, {1f}}, new float[][] {{2f}, {3f}, {4f}, {5f}});
         float[] f = {1f, 3f, 0f, 0f, 2f, 2f};
         float[] df = new float[6];
-        assertEquals(1.0 - 2.0, PriorLoss.mle(f, batch, df), 1e-9);
+        assertEquals(1.0 - 2.0, PriorLoss.mle(f, 0, batch, df), 1e-9);
         assertArrayEquals(new float[] {-0.5f, -0.5f, 0.25f, 0.25f, 0.25f, 0.25f}, df, 1e-7f);
     }
 
