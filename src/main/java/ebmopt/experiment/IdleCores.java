@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its wall time changes.
  */
 public final class IdleCores {
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** The cores of this JVM: the machine's, or fewer where Spark gives an executor fewer ({@link #limitTo}). */
+    private static volatile int cores = Runtime.getRuntime().availableProcessors();
     private static final AtomicInteger BUSY = new AtomicInteger();
     private static final ExecutorService HELPERS = Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "ebmopt-idle-core");
@@ -26,6 +27,14 @@ public final class IdleCores {
     private IdleCores() {
     }
 
+    /**
+     * Counts at most {@code executorCores} cores (Spark's {@code spark.executor.cores}, where an
+     * executor shares its machine with others): a trial never borrows a core of another executor.
+     */
+    public static void limitTo(int executorCores) {
+        cores = Math.max(1, Math.min(executorCores, Runtime.getRuntime().availableProcessors()));
+    }
+
     /** Marks one core busy until the returned handle is closed (one per running trial). */
     public static Occupation occupy() {
         BUSY.incrementAndGet();
@@ -34,7 +43,7 @@ public final class IdleCores {
 
     /** The cores of this JVM not occupied at this moment. */
     public static int idle() {
-        return Math.max(0, CORES - BUSY.get());
+        return Math.max(0, cores - BUSY.get());
     }
 
     /**
@@ -84,7 +93,7 @@ public final class IdleCores {
         while (true) {
             int busy = BUSY.get();
             // the calling thread's own core counts as busy even outside a trial
-            if (Math.max(busy, 1) + 1 > CORES) {
+            if (Math.max(busy, 1) + 1 > cores) {
                 return false;
             }
             if (BUSY.compareAndSet(busy, busy + 1)) {

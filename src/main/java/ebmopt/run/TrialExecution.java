@@ -70,6 +70,7 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
         CheckpointStore checkpoints = new CheckpointStore(run.layout(), trial.trialId(), hadoop,
                 run.checkpointIntervalMs(), run.keepFinalState());
         // the trial occupies a core: the cores no trial occupies are lent to trials' halves (IdleCores)
+        limitIdleCoresToTheExecutors();
         try (IdleCores.Occupation core = IdleCores.occupy()) {
             outcome = runTyped(experiment, params, new LoggingTrialContext(trial, Path.of(run.dataDir()),
                     run.trialProgressIntervalMs(), spark, checkpoints));
@@ -101,6 +102,14 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
         String label = committed == TrialCommitter.Result.ALREADY_DONE ? TrialSummary.DROPPED : status.label();
         count(label, trial.cost());
         return new TrialSummary(trial.trialId(), trial.describe(), label, firstLine(error), wall);
+    }
+
+    /** In an executor given fewer cores than its machine has, lends only those (local mode: all). */
+    private static void limitIdleCoresToTheExecutors() {
+        org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+        if (env != null && env.conf().contains("spark.executor.cores")) {
+            IdleCores.limitTo(env.conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()));
+        }
     }
 
     private void count(String label, double cost) {

@@ -68,6 +68,19 @@ class IdleCoresTest {
     }
 
     @Test
+    void anExecutorWithOneCoreLendsNoneToItsOwnCaller() {
+        IdleCores.limitTo(1);
+        try {
+            assertEquals(1, IdleCores.idle(), "one core and no trial");
+            AtomicReference<Thread> second = new AtomicReference<>();
+            IdleCores.runBoth(() -> { }, () -> second.set(Thread.currentThread()));
+            assertSame(Thread.currentThread(), second.get());
+        } finally {
+            IdleCores.limitTo(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    @Test
     void aFailingHalfFailsTheCallAndGivesItsCoreBack() {
         int idleBefore = IdleCores.idle();
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
