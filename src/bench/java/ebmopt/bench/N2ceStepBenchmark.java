@@ -184,8 +184,11 @@ public final class N2ceStepBenchmark {
             List<java.util.concurrent.Future<Double>> both = new ArrayList<>();
             for (Runnable trial : List.of(a, b)) {
                 both.add(pool.submit(() -> {
-                    try (IdleCores.Occupation core = IdleCores.occupy()) {
+                    IdleCores.Occupation core = IdleCores.occupy();
+                    try {
                         return Timing.of(trial, iterations, Math.max(20, warmup)).wallMs();
+                    } finally {
+                        core.close();
                     }
                 }));
             }

@@ -71,7 +71,8 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
                 run.checkpointIntervalMs(), run.keepFinalState());
         // the trial occupies a core: the cores no trial occupies are lent to trials' halves (IdleCores)
         limitIdleCoresToTheExecutors();
-        try (IdleCores.Occupation core = IdleCores.occupy()) {
+        IdleCores.Occupation core = IdleCores.occupy();
+        try {
             outcome = runTyped(experiment, params, new LoggingTrialContext(trial, Path.of(run.dataDir()),
                     run.trialProgressIntervalMs(), spark, checkpoints));
             String nonFinite = outcome.firstNonFiniteMetric();
@@ -88,6 +89,8 @@ public final class TrialExecution implements Function<TrialSpec, TrialSummary> {
             error = stackTrace(e);
             LOG.warn("trial {} ({}) failed{}: {}", trial.trialId(), trial.describe(),
                     status == TrialStatus.RETRYABLE ? " (retryable: the next run runs it again)" : "", e.toString());
+        } finally {
+            core.close();
         }
         long wall = System.currentTimeMillis() - started;
         TaskContext task = TaskContext.get();
