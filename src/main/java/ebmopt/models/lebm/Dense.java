@@ -54,12 +54,10 @@ final class Dense {
         Nd4j.gemm(in, w, out, false, false, 1.0, 1.0);
     }
 
-    /** gW += in^T gOut, gb += column sums of gOut (accumulates; {@link #zeroGrad} clears). */
-    void accumulate(INDArray in, INDArray gOut) {
-        accumulate(in, gOut, gw, gb);
-    }
-
-    /** The same into other buffers shaped as gW and gb (one part of a batch's gradient). */
+    /**
+     * gW += in^T gOut, gb += column sums of gOut, into the given buffers shaped as this layer's
+     * gradients (its own, or one part of a batch's: {@code RatioNet}'s passes choose).
+     */
     static void accumulate(INDArray in, INDArray gOut, INDArray gw, INDArray gb) {
         Nd4j.gemm(in, gOut, gw, true, false, 1.0, 1.0);
         addColumnSums(gOut, gb);

@@ -49,15 +49,8 @@ class ElboGradientsTest {
     private static void checkAgainstFiniteDifferences(LatentVae vae, INDArray hand, INDArray x, INDArray y,
                                                       INDArray eps, INDArray priorGrad) {
         INDArray w = vae.parameter("gen_y_w");
-        double h = 1e-2;
         for (long k = 0; k < w.length(); k += 5) {
-            double v = w.getDouble(k);
-            w.putScalar(k, v + h);
-            double up = vae.loss(x, y, eps, priorGrad)[0];
-            w.putScalar(k, v - h);
-            double down = vae.loss(x, y, eps, priorGrad)[0];
-            w.putScalar(k, v);
-            double numeric = (up - down) / (2 * h);
+            double numeric = CentralDifference.of(w, k, 1e-2, () -> vae.loss(x, y, eps, priorGrad)[0]);
             assertEquals(numeric, hand.getDouble(k), 1e-3 + 1e-2 * Math.abs(numeric), "gen_y_w entry " + k);
         }
     }

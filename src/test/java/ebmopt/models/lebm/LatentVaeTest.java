@@ -60,14 +60,7 @@ class LatentVaeTest {
             INDArray p = vae.parameter(name);
             INDArray analytic = vae.gradientOf(name, x, y, eps, ratio.stageSumAndGradient(z)[1]);
             for (long i = 0; i < Math.min(4, p.length()); i++) {
-                double h = 5e-3;
-                double v = p.getDouble(i);
-                p.putScalar(i, v + h);
-                double up = trueLoss(ratio, eps);
-                p.putScalar(i, v - h);
-                double down = trueLoss(ratio, eps);
-                p.putScalar(i, v);
-                double numeric = (up - down) / (2 * h);
+                double numeric = CentralDifference.of(p, i, 5e-3, () -> trueLoss(ratio, eps));
                 assertEquals(numeric, analytic.getDouble(i), 5e-3 + 2e-2 * Math.abs(numeric), name + "[" + i + "]");
             }
         }
@@ -174,14 +167,7 @@ class LatentVaeTest {
             INDArray p = real.parameter(name);
             INDArray analytic = real.gradientOf(name, xr, y, eps, zero);
             for (long i = 0; i < Math.min(4, p.length()); i++) {
-                double h = 5e-3;
-                double v = p.getDouble(i);
-                p.putScalar(i, v + h);
-                double up = real.loss(xr, y, eps, zero)[0];
-                p.putScalar(i, v - h);
-                double down = real.loss(xr, y, eps, zero)[0];
-                p.putScalar(i, v);
-                double numeric = (up - down) / (2 * h);
+                double numeric = CentralDifference.of(p, i, 5e-3, () -> real.loss(xr, y, eps, zero)[0]);
                 assertEquals(numeric, analytic.getDouble(i), 5e-3 + 2e-2 * Math.abs(numeric), name + "[" + i + "]");
             }
         }

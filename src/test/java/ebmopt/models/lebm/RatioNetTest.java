@@ -110,12 +110,6 @@ class RatioNetTest {
 
     /** Central differences; a small step, as LeakyReLU's kinks make larger ones cross them. */
     private double numeric(INDArray param, long i, double h) {
-        double v = param.getDouble(i);
-        param.putScalar(i, v + h);
-        double up = loss();
-        param.putScalar(i, v - h);
-        double down = loss();
-        param.putScalar(i, v);
-        return (up - down) / (2 * h);
+        return CentralDifference.of(param, i, h, this::loss);
     }
 }
