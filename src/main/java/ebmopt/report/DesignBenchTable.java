@@ -93,7 +93,7 @@ public final class DesignBenchTable implements ReproducedTable {
                 "percentile", "q", "mean", "std"));
         Map<String, Integer> rowOrder = new LinkedHashMap<>();
         Map<String, Cell> cells = new LinkedHashMap<>();
-        Map<String, Map<String, double[]>> ours = new HashMap<>();
+        Map<String, Map<String, Ours>> ours = new HashMap<>();
         Map<String, String> columns = new LinkedHashMap<>();
         String percentile = null;
         for (Map<String, String> r : paper) {
@@ -108,20 +108,20 @@ public final class DesignBenchTable implements ReproducedTable {
             if (cells.containsKey(key)) {
                 continue; // the paper prints M = 100, K = 6 in both halves of Table 26
             }
-            Map<String, double[]> mine = ours.computeIfAbsent(method, k -> ours(context, METHODS + ".\"" + k + "\"",
+            Map<String, Ours> mine = ours.computeIfAbsent(method, k -> ours(context, METHODS + ".\"" + k + "\"",
                     r.get("percentile")));
             if (!r.get("task").equals("mean_rank") && !r.get("task").equals("mean_score")) {
                 columns.putIfAbsent(column, r.get("task") + "@" + number(r.get("q")));
             }
             percentile = r.get("percentile");
-            double[] o = mine.get(r.get("task") + "@" + number(r.get("q")));
+            Ours o = mine.get(r.get("task") + "@" + number(r.get("q")));
             Double paperMean = Double.valueOf(r.get("mean"));
             Double paperStd = r.get("std").isEmpty() ? null : Double.valueOf(r.get("std"));
             boolean higher = !r.get("task").equals("mean_rank");
             Cell paperOnly = Cell.notRun(id, method, column, order, paperMean, paperStd, PAPER_SEEDS, higher,
                     parameters);
-            cells.put(key, o == null ? paperOnly : paperOnly.withOurs(o[0], Double.isNaN(o[1]) ? null : o[1],
-                    (long) o[2], (long) o[3], sourceText(METHODS + ".\"" + method + "\""), (long) o[2] + " runs"
+            cells.put(key, o == null ? paperOnly : paperOnly.withOurs(o.mean(), o.std(), o.runs(), o.failed(),
+                    sourceText(METHODS + ".\"" + method + "\""), o.scale()
                     + (r.get("task").equals(RETRAINED_ORACLE_TASK) ? RETRAINED_ORACLE_NOTE : "")));
         }
         List<Cell> out = new ArrayList<>(cells.values());
@@ -208,7 +208,6 @@ public final class DesignBenchTable implements ReproducedTable {
         return title + (cells.stream().anyMatch(c -> c.oursMean() != null) ? "" : " (ours: not run yet)");
     }
 
-    /** Task -> {mean, std, runs, failed} of ours for one method; empty without a source or trials. */
     /**
      * The rows of ours the paper does not print ({@code ours-only} in the sources, e.g. the
      * chance baseline), in the table's columns where they have results; no paper figure.
@@ -221,12 +220,12 @@ public final class DesignBenchTable implements ReproducedTable {
         }
         for (String row : sources.getObject(OURS_ONLY).keySet().stream().sorted().toList()) {
             String path = OURS_ONLY + ".\"" + row + "\"";
-            Map<String, double[]> mine = ours(context, path, percentile);
+            Map<String, Ours> mine = ours(context, path, percentile);
             for (Map.Entry<String, String> column : columns.entrySet()) {
-                double[] o = mine.get(column.getValue());
+                Ours o = mine.get(column.getValue());
                 if (o != null) {
-                    out.add(new Cell(id, row, column.getKey(), order, o[0], Double.isNaN(o[1]) ? null : o[1],
-                            (long) o[2], (long) o[3], null, null, true, sourceText(path), (long) o[2] + " runs"));
+                    out.add(new Cell(id, row, column.getKey(), order, o.mean(), o.std(), o.runs(), o.failed(), null,
+                            null, true, sourceText(path), o.scale()));
                 }
             }
             order++;
@@ -234,10 +233,22 @@ public final class DesignBenchTable implements ReproducedTable {
         return out;
     }
 
-    /** Ours for the source at {@code path} of the sources file: task@q -> {mean, std, runs, failed}. */
-    private static Map<String, double[]> ours(ReportContext context, String path, String percentile) {
+    /**
+     * One cell of ours: the mean and std (null with one run) over the done runs of one training
+     * budget, the runs and failures, and the text that says which budget and what was left out.
+     */
+    private record Ours(double mean, Double std, long runs, long failed, String scale) {
+    }
+
+    /**
+     * Ours for the source at {@code path} of the sources file, task@q -> cell. Trials of
+     * different training budgets (its {@code training-budget}: iterations, epochs) are never
+     * averaged together: a cell holds the largest budget that has a result (the paper's scale
+     * where it ran) and says how many runs of smaller budgets it leaves out.
+     */
+    private static Map<String, Ours> ours(ReportContext context, String path, String percentile) {
         Config sources = SOURCE_CONFIG;
-        Map<String, double[]> out = new HashMap<>();
+        Map<String, Ours> out = new HashMap<>();
         if (!sources.hasPath(path)) {
             return out;
         }
@@ -246,21 +257,29 @@ public final class DesignBenchTable implements ReproducedTable {
             return out;
         }
         String score = source.getString("score").replace("{percentile}", percentile);
+        String unit = source.getString("training-unit");
         List<Row> rows = context.spark().sql("SELECT " + source.getString("task") + ", "
-                + source.getString("query-budget") + ", " + DoneRuns.mean(score) + ", " + DoneRuns.std(score) + ", "
-                + DoneRuns.RUNS + ", " + DoneRuns.FAILED + " FROM "
+                + source.getString("query-budget") + ", CAST(" + source.getString("training-budget") + " AS BIGINT), "
+                + DoneRuns.mean(score) + ", " + DoneRuns.std(score) + ", " + DoneRuns.RUNS + ", " + DoneRuns.FAILED
+                + " FROM "
                 // the alias keeps Spark from reading "WHERE (true)" as an alias with a column list
                 + ReportContext.trialsView(source.getString("experiment")) + " AS trials WHERE ("
                 + source.getString("where")
                 + ")" + context.whereParamsPresent(source.getString("experiment"),
-                PaperReading.of(source.getString("experiment"))) + " GROUP BY 1, 2").collectAsList();
+                PaperReading.of(source.getString("experiment"))) + " GROUP BY 1, 2, 3 ORDER BY 3 DESC")
+                .collectAsList();
+        Map<String, Long> leftOut = new HashMap<>();
         for (Row r : rows) {
-            double[] v = {r.isNullAt(2) ? Double.NaN : r.getDouble(2), r.isNullAt(3) ? Double.NaN : r.getDouble(3),
-                    r.getLong(4), r.getLong(5)};
-            if (!Double.isNaN(v[0])) {
-                out.put(r.get(0) + "@" + number(String.valueOf(r.get(1))), v);
+            String key = r.get(0) + "@" + number(String.valueOf(r.get(1)));
+            if (r.isNullAt(3) || out.containsKey(key)) {
+                leftOut.merge(key, r.getLong(5), Long::sum);
+                continue;
             }
+            out.put(key, new Ours(r.getDouble(3), r.isNullAt(4) ? null : r.getDouble(4), r.getLong(5), r.getLong(6),
+                    r.getLong(5) + " runs" + (unit.isEmpty() ? "" : " at " + r.getLong(2) + " " + unit)));
         }
+        leftOut.forEach((key, runs) -> out.computeIfPresent(key, (k, o) -> runs == 0 ? o : new Ours(o.mean(),
+                o.std(), o.runs(), o.failed(), o.scale() + "; " + runs + " runs at fewer " + unit + " not shown")));
         return out;
     }
 

@@ -1,0 +1,49 @@
+package ebmopt.report;
+
+import ebmopt.config.LoadRequest;
+import ebmopt.run.SweepPlan;
+import ebmopt.run.SweepRunner;
+import ebmopt.testing.TestSweeps;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A design-bench cell never averages runs of different training budgets: Table 7's N2CE-LEBM
+ * cell holds the longest-trained runs and says how many shorter ones it leaves out.
+ */
+class DesignBenchTrainingBudgetTest {
+    private static final String ROW = "N2CE-LEBM (M=100,K=6,SVGD)";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCellHoldsTheLargestTrainingBudgetAndCountsTheOthers() {
+        SparkSession spark = TestSweeps.spark();
+        // the ci scale: 2 seeds on TF-Bind-8 at 30 iterations; then the same seeds at 20
+        for (String iterations : List.of("30", "20")) {
+            SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-table7.conf"),
+                    "ci", List.of("output.root=\"" + dir + "\"", "params.iterations=" + iterations))));
+        }
+        ReportContext context = new ReportContext(spark, dir.toString(), PaperFigures.bundled());
+        double longest = spark.sql("SELECT avg(metrics['score_p100']) FROM " + ReportContext.trialsView("lebm")
+                + " WHERE params.iterations = 30").first().getDouble(0);
+        double all = spark.sql("SELECT avg(metrics['score_p100']) FROM " + ReportContext.trialsView("lebm"))
+                .first().getDouble(0);
+        assertTrue(Math.abs(longest - all) > 1e-9, "the two budgets must differ for this test to mean anything");
+        ReproducedTable table7 = ReproducedTables.all().stream().filter(t -> t.id().equals("table7")).findFirst()
+                .orElseThrow();
+        Cell cell = table7.cells(context).stream()
+                .filter(c -> c.row().equals(ROW) && c.column().equals("tf_bind_8")).findFirst().orElseThrow();
+        assertEquals(2, cell.runs());
+        assertEquals(longest, cell.oursMean(), 1e-12);
+        assertEquals("2 runs at 30 iterations; 2 runs at fewer iterations not shown", cell.scale());
+    }
+}
