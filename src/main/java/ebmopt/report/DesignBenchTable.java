@@ -276,11 +276,15 @@ public final class DesignBenchTable implements ReproducedTable {
                 continue;
             }
             out.put(key, new Ours(r.getDouble(3), r.isNullAt(4) ? null : r.getDouble(4), r.getLong(5), r.getLong(6),
-                    r.getLong(5) + " runs" + (unit.isEmpty() ? "" : " at " + r.getLong(2) + " " + unit)));
+                    runs(r.getLong(5)) + (unit.isEmpty() ? "" : " at " + r.getLong(2) + " " + unit)));
         }
         leftOut.forEach((key, runs) -> out.computeIfPresent(key, (k, o) -> runs == 0 ? o : new Ours(o.mean(),
-                o.std(), o.runs(), o.failed(), o.scale() + "; " + runs + " runs at fewer " + unit + " not shown")));
+                o.std(), o.runs(), o.failed(), o.scale() + "; " + runs(runs) + " at fewer " + unit + " not shown")));
         return out;
+    }
+
+    private static String runs(long n) {
+        return n + (n == 1 ? " run" : " runs");
     }
 
     private static String sourceText(String path) {
