@@ -23,6 +23,7 @@ import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 /**
  * The project's published results: finished sweeps kept small enough to commit with the code,
@@ -112,9 +113,11 @@ public final class PublishedResults {
     }
 
     /**
-     * Publishes the done trials of {@code sweep} into {@code dir/<sweep name>}, replacing an
-     * earlier publication of it: each table as one Parquet file, the resolved configuration and
-     * a publication note. Returns the number of trials published.
+     * Publishes the done trials of {@code sweep} into {@code dir/<sweep name>}: each table as one
+     * Parquet file, the resolved configuration and a publication note. An earlier publication of
+     * the sweep is merged, not lost: its trials that the sweep does not hold done (run on another
+     * machine, say) stay, and those it does are replaced by the sweep's. Returns the number of
+     * trials published.
      */
     public static long publish(SparkSession spark, ResultLayout sweep, String dir) {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
@@ -129,9 +132,13 @@ public final class PublishedResults {
         try {
             FileSystem fs = new Path(dir).getFileSystem(hadoop);
             fs.delete(new Path(staging), true);
+            Map<String, Dataset<Row>> earlier = earlierTrials(spark, target, done, hadoop);
             for (String table : ResultTables.PER_TRIAL) {
                 Dataset<Row> rows = table.equals(ResultTables.TRIALS) ? trials
                         : SweepTables.read(spark, sweep, table).filter(col("trial_id").isin(done.toArray()));
+                if (earlier.containsKey(table)) {
+                    rows = SchemaUnion.union(List.of(rows, earlier.get(table)));
+                }
                 // sorted by trial and zstd-compressed: what is committed should be small
                 rows.coalesce(1).sortWithinPartitions("trial_id").write().mode(SaveMode.ErrorIfExists)
                         .option("compression", "zstd").parquet(staging + "/" + table);
@@ -139,20 +146,43 @@ public final class PublishedResults {
             String conf = ResultFiles.readText(sweep.sweepConf().toString(), hadoop).orElseThrow(() ->
                     new IllegalStateException("the sweep " + sweep.sweepDir() + " has no sweep.conf"));
             ResultFiles.write(staging + "/" + SWEEP_CONF, conf, hadoop);
-            List<String> versions = trials.select("code_version").distinct().sort("code_version")
+            Dataset<Row> allTrials = spark.read().parquet(staging + "/" + ResultTables.TRIALS);
+            long count = allTrials.count();
+            List<String> versions = allTrials.select("code_version").distinct().sort("code_version")
                     .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
             ResultFiles.write(staging + "/" + PUBLICATION, "published-at = \"" + Instant.now() + "\"\n"
-                    + "source = \"" + sweep.sweepDir() + "\"\ntrials = " + done.size() + "\ncode-versions = "
+                    + "source = \"" + sweep.sweepDir() + "\"\ntrials = " + count + "\ncode-versions = "
                     + ConfigValueFactory.fromIterable(versions).render(ConfigRenderOptions.concise()) + "\n", hadoop);
             removeBookkeeping(AtomicFiles.rawFileSystem(new Path(staging), hadoop), new Path(staging));
             fs.delete(new Path(target), true);
             if (!fs.rename(new Path(staging), new Path(target))) {
                 throw new IOException("cannot rename " + staging + " to " + target);
             }
+            return count;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + sweep.sweepDir() + " into " + dir, e);
         }
-        return done.size();
+    }
+
+    /**
+     * The tables of an earlier publication at {@code target} without the trials in {@code replaced},
+     * read into memory (the publication is deleted before the new one takes its place); empty
+     * without one.
+     */
+    private static Map<String, Dataset<Row>> earlierTrials(SparkSession spark, String target, List<String> replaced,
+                                                           Configuration hadoop) {
+        Map<String, Dataset<Row>> out = new TreeMap<>();
+        if (!ResultFiles.exists(target + "/" + SWEEP_CONF, hadoop)) {
+            return out;
+        }
+        for (String table : ResultTables.PER_TRIAL) {
+            String path = target + "/" + table;
+            if (ResultFiles.exists(path, hadoop)) {
+                Dataset<Row> kept = spark.read().parquet(path).filter(not(col("trial_id").isin(replaced.toArray())));
+                out.put(table, spark.createDataFrame(kept.collectAsList(), kept.schema()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -60,9 +60,33 @@ class PublishedResultsTest {
         assertEquals(2, merged.filter("result_set = 'published' AND trial_id NOT IN ('" + ids.get(0) + "', '"
                 + ids.get(1) + "')").count());
 
-        // Publishing again replaces the earlier publication.
+        // Publishing again replaces the earlier publication's copies of the same trials.
         assertEquals(4, PublishedResults.publish(spark, sweep, published));
         assertEquals(4, PublishedResults.readByExperiment(spark, published, ResultTables.TRIALS).get("echo").count());
         assertEquals(List.of(), PublishedResults.sweeps(dir.resolve("none").toString(), new Configuration()));
+    }
+
+    @Test
+    void publishingFromAnotherRootKeepsTheTrialsPublishedBefore() throws Exception {
+        SparkSession spark = TestSweeps.spark();
+        String published = dir.resolve("published").toString();
+        // one machine ran replicates 0-3; another (a fresh output root) 2-5 of the same sweep
+        Path first = Files.createDirectories(dir.resolve("first"));
+        Path second = Files.createDirectories(dir.resolve("second"));
+        TestSweeps.job(first, "echo-merged", "params.candidates = 2\nsweep.grids = [ { replicate = {from = 0, until = 4} } ]\n");
+        TestSweeps.job(second, "echo-merged", "params.candidates = 2\nsweep.grids = [ { replicate = {from = 2, until = 6} } ]\n");
+        ResultLayout a = SweepRunner.run(spark, TestSweeps.plan(first.resolve("echo-merged.conf"), first.resolve("out")))
+                .layout();
+        ResultLayout b = SweepRunner.run(spark, TestSweeps.plan(second.resolve("echo-merged.conf"),
+                second.resolve("out"))).layout();
+        assertEquals(4, PublishedResults.publish(spark, a, published));
+        assertEquals(6, PublishedResults.publish(spark, b, published));
+        for (String table : List.of(ResultTables.TRIALS, ResultTables.CANDIDATES)) {
+            Dataset<Row> rows = PublishedResults.readByExperiment(spark, published, table).get("echo");
+            assertEquals(6, rows.select("trial_id").distinct().count(), table);
+        }
+        assertEquals(6, PublishedResults.readByExperiment(spark, published, ResultTables.TRIALS).get("echo").count(),
+                "the two trials both roots ran appear once");
+        assertTrue(Files.readString(dir.resolve("published/echo-merged/publication.conf")).contains("trials = 6"));
     }
 }
