@@ -165,9 +165,9 @@ public final class PublishedResults {
     }
 
     /**
-     * The tables of an earlier publication at {@code target} without the trials in {@code replaced},
-     * read into memory (the publication is deleted before the new one takes its place); empty
-     * without one.
+     * The tables of an earlier publication at {@code target} without the trials in {@code replaced};
+     * empty without one. Read lazily: they are consumed when the staging copy is written, before
+     * the earlier publication is deleted.
      */
     private static Map<String, Dataset<Row>> earlierTrials(SparkSession spark, String target, List<String> replaced,
                                                            Configuration hadoop) {
@@ -178,8 +178,7 @@ public final class PublishedResults {
         for (String table : ResultTables.PER_TRIAL) {
             String path = target + "/" + table;
             if (ResultFiles.exists(path, hadoop)) {
-                Dataset<Row> kept = spark.read().parquet(path).filter(not(col("trial_id").isin(replaced.toArray())));
-                out.put(table, spark.createDataFrame(kept.collectAsList(), kept.schema()));
+                out.put(table, spark.read().parquet(path).filter(not(col("trial_id").isin(replaced.toArray()))));
             }
         }
         return out;
