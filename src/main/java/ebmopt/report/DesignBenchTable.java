@@ -243,8 +243,9 @@ public final class DesignBenchTable implements ReproducedTable {
     /**
      * Ours for the source at {@code path} of the sources file, task@q -> cell. Trials of
      * different training budgets (its {@code training-budget}: iterations, epochs) are never
-     * averaged together: a cell holds the largest budget that has a result (the paper's scale
-     * where it ran) and says how many runs of smaller budgets it leaves out.
+     * averaged together: a cell holds the budget with the most done runs, the larger one on a tie
+     * (the paper's mean is over seeds: five seeds at a stated budget say more than one at the
+     * paper's), and names the runs of other budgets it leaves out.
      */
     private static Map<String, Ours> ours(ReportContext context, String path, String percentile) {
         Config sources = SOURCE_CONFIG;
@@ -266,20 +267,22 @@ public final class DesignBenchTable implements ReproducedTable {
                 + ReportContext.trialsView(source.getString("experiment")) + " AS trials WHERE ("
                 + source.getString("where")
                 + ")" + context.whereParamsPresent(source.getString("experiment"),
-                PaperReading.of(source.getString("experiment"))) + " GROUP BY 1, 2, 3 ORDER BY 3 DESC")
+                PaperReading.of(source.getString("experiment"))) + " GROUP BY 1, 2, 3 ORDER BY 6 DESC, 3 DESC")
                 .collectAsList();
-        Map<String, Long> leftOut = new HashMap<>();
+        Map<String, List<String>> leftOut = new HashMap<>();
         for (Row r : rows) {
             String key = r.get(0) + "@" + number(String.valueOf(r.get(1)));
             if (r.isNullAt(3) || out.containsKey(key)) {
-                leftOut.merge(key, r.getLong(5), Long::sum);
+                if (r.getLong(5) > 0) {
+                    leftOut.computeIfAbsent(key, k -> new ArrayList<>()).add(runs(r.getLong(5)) + " at " + r.getLong(2));
+                }
                 continue;
             }
             out.put(key, new Ours(r.getDouble(3), r.isNullAt(4) ? null : r.getDouble(4), r.getLong(5), r.getLong(6),
                     runs(r.getLong(5)) + (unit.isEmpty() ? "" : " at " + r.getLong(2) + " " + unit)));
         }
-        leftOut.forEach((key, runs) -> out.computeIfPresent(key, (k, o) -> runs == 0 ? o : new Ours(o.mean(),
-                o.std(), o.runs(), o.failed(), o.scale() + "; " + runs(runs) + " at fewer " + unit + " not shown")));
+        leftOut.forEach((key, others) -> out.computeIfPresent(key, (k, o) -> new Ours(o.mean(), o.std(), o.runs(),
+                o.failed(), o.scale() + "; not shown: " + String.join(", ", others) + " " + unit)));
         return out;
     }
 
