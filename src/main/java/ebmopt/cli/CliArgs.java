@@ -66,7 +66,7 @@ record CliArgs(String command, String argument, String profile, String scale, Li
               --state FILE       (resample) a saved state to use; default: the trial's kept final state
                                  (run.keep-final-state) or else its checkpoint
               --vary key=a,b     (resample) sampler keys to try, repeatable: their product is sampled;
-                                 keys: sampler, candidates, sampler-steps, svgd-step-size,
+                                 keys: sampler, sampler-start, candidates, sampler-steps, svgd-step-size,
                                  langevin-step-size, lambda1, lambda2
 
             Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration (before Spark

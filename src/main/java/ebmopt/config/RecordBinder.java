@@ -89,6 +89,22 @@ public final class RecordBinder {
         return out;
     }
 
+    /**
+     * {@link #toMap} without the components marked {@link IdentityDefault} that hold their marked
+     * value: what a trial's identity is computed from.
+     */
+    public static Map<String, Object> identityMap(Record record) {
+        Map<String, Object> out = toMap(record);
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            IdentityDefault neutral = c.getAnnotation(IdentityDefault.class);
+            String key = kebab(c.getName());
+            if (neutral != null && neutral.value().equals(String.valueOf(out.get(key)))) {
+                out.remove(key);
+            }
+        }
+        return out;
+    }
+
     /** The kebab-case keys a record type declares. */
     public static Set<String> keys(Class<? extends Record> type) {
         Set<String> keys = new TreeSet<>();

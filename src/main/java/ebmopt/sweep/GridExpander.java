@@ -92,7 +92,7 @@ public final class GridExpander {
             }
         }
         Map<String, Object> canonical = RecordBinder.toMap(bound);
-        String text = TrialIdentity.identityText(experiment, canonical, replicate, seed);
+        String text = TrialIdentity.identityText(experiment, RecordBinder.identityMap(bound), replicate, seed);
         long trialSeed = seed != null ? seed : TrialIdentity.derivedSeed(text);
         return new TrialSpec(TrialIdentity.id(text), experiment, replicate, trialSeed,
                 TrialIdentity.canonicalJson(canonical), shown, cost.applyAsDouble(bound));

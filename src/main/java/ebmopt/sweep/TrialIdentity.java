@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Trial identities and seeds. The identity is the first 16 hex digits of the SHA-256 of
- * the canonical JSON (sorted keys) of {experiment, params, replicate, seed}; the derived
+ * the canonical JSON (sorted keys) of {experiment, params, replicate, seed}, where params leave
+ * out the parameters at their {@link ebmopt.config.IdentityDefault} value; the derived
  * seed is another 63 bits of a digest of that same text. No clock, counter or random
  * number enters, so the same configuration always has the same identity and seed: that is
  * what makes resume and de-duplication work.

@@ -217,6 +217,37 @@ final class LatentEbm {
     }
 
     /**
+     * Q starting particles at the Q best visible designs ({@link #topRows}): a posterior sample
+     * z ~ q(z | x, y) of each.
+     */
+    double[][] topDesignParticles(int q, SplittableRandom r) {
+        int[] rows = topRows(q);
+        float[] y = new float[q];
+        for (int i = 0; i < q; i++) {
+            y[i] = (float) yRange.normalise(data.y()[rows[i]]);
+        }
+        INDArray z = vae.encode(designs(rows), Nd4j.createFromArray(y).reshape(q, 1),
+                gaussian(q, p.latentDim(), r));
+        return z.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+    }
+
+    /**
+     * The visible rows of the Q largest y, best first (ties by row), cycled from the best again
+     * when the data have fewer than Q rows.
+     */
+    int[] topRows(int q) {
+        double[] y = data.y();
+        int[] byScore = java.util.stream.IntStream.range(0, y.length).boxed()
+                .sorted((a, b) -> y[a] != y[b] ? Double.compare(y[b], y[a]) : Integer.compare(a, b))
+                .limit(q).mapToInt(Integer::intValue).toArray();
+        int[] rows = new int[q];
+        for (int i = 0; i < q; i++) {
+            rows[i] = byScore[i % byScore.length];
+        }
+        return rows;
+    }
+
+    /**
      * l(z) with the given weights and y_max the visible data's best normalised score (1 by
      * construction); the trial's own weights are its params', a resample may use others.
      */

@@ -208,7 +208,9 @@ public final class LebmExperiment implements Experiment<LebmParams> {
      * come from {@code p}, which may differ from the model's own in those keys only (resampling).
      */
     static Proposals propose(LatentEbm model, Task task, LebmParams p, int steps, SplittableRandom rng) {
-        double[][] start = model.initialParticles(p.candidates(), rng);
+        double[][] start = p.samplerStart() == SamplerStart.TOP_DESIGNS
+                ? model.topDesignParticles(p.candidates(), rng)
+                : model.initialParticles(p.candidates(), rng);
         LatentObjective l = model.proposalObjective(p.lambda1(), p.lambda2());
         double[][] z = p.sampler() == LatentSamplerKind.SVGD
                 ? new Svgd(steps, p.svgdStepSize()).run(l, start, t -> { })

@@ -2,6 +2,8 @@ package ebmopt.models.lebm;
 
 import static ebmopt.config.InvalidParameterException.require;
 
+import ebmopt.config.IdentityDefault;
+
 import java.util.List;
 
 /**
@@ -42,6 +44,8 @@ import java.util.List;
  * @param mleLangevinSteps   short-run Langevin steps of MLE negatives (60)
  * @param mleLangevinStep    their step size s (0.4)
  * @param sampler            svgd | langevin
+ * @param samplerStart       q0 | top-designs: where the Q particles start (the paper does not say;
+ *                           q0). Added after trials had run: at q0 it is left out of trial ids
  * @param candidates         Q, designs proposed
  * @param samplerSteps       T of the final sampling (500)
  * @param svgdStepSize       Adam's step size in SVGD (0.3 to 0.5)
@@ -58,7 +62,8 @@ public record LebmParams(String task, PriorObjective objective, int noiseMagnitu
                          int latentDim, int ratioHidden, int ratioBlocks, int batchSize, int iterations,
                          double vaeLearningRate, double ratioLearningRate, double clipNorm, double reconWeight,
                          double yWeight, double decoderStd, double klWeight, double orthoWeight,
-                         int mleLangevinSteps, double mleLangevinStep, LatentSamplerKind sampler, int candidates,
+                         int mleLangevinSteps, double mleLangevinStep, LatentSamplerKind sampler,
+                         @IdentityDefault("q0") SamplerStart samplerStart, int candidates,
                          int samplerSteps, double svgdStepSize, double langevinStepSize, double lambda1,
                          double lambda2, int evalEvery, int evalSamplerSteps, int lossCurveEvery) {
     public LebmParams {

@@ -31,8 +31,8 @@ import java.util.function.Consumer;
  */
 public final class LebmResampler {
     /** The parameters a resample may change. */
-    public static final List<String> SAMPLING_KEYS = List.of("sampler", "candidates", "sampler-steps",
-            "svgd-step-size", "langevin-step-size", "lambda1", "lambda2");
+    public static final List<String> SAMPLING_KEYS = List.of("sampler", "sampler-start", "candidates",
+            "sampler-steps", "svgd-step-size", "langevin-step-size", "lambda1", "lambda2");
 
     private LebmResampler() {
     }
