@@ -38,9 +38,11 @@ final class LatentObjective implements LogDensity {
     }
 
     /**
-     * The two parts of l(z), each averaged over the points: {fit, prior} with fit =
-     * -lambda1 |y_max - g_y(z)|^2 and prior = lambda2 (sum_k f_k(z) - |z|^2 / 2). Where the prior
-     * part dwarfs the fit, the particles follow the prior more than the wish for y_max.
+     * The two parts of l(z), each averaged over the points, and the learned log-ratio alone:
+     * {fit, prior, logRatio} with fit = -lambda1 |y_max - g_y(z)|^2, prior = lambda2 (sum_k f_k(z)
+     * - |z|^2 / 2) and logRatio = sum_k f_k(z) (log p_a(z) / q0(z) up to a constant, whatever the
+     * lambdas). Where the prior part dwarfs the fit, the particles follow the prior more than the
+     * wish for y_max.
      */
     double[] meanTerms(double[][] points) {
         INDArray z = RowArrays.toArray(points);
@@ -49,13 +51,14 @@ final class LatentObjective implements LogDensity {
             INDArray residual = vae.score(z).rsub(yMax);
             fit = -lambda1 * residual.muli(residual).meanNumber().doubleValue();
         }
+        INDArray energy = ratio.stageSum(z);
+        double logRatio = energy.meanNumber().doubleValue();
         double prior = 0;
         if (lambda2 > 0) {
-            INDArray energy = ratio.stageSum(z);
             INDArray halfNorm = z.mul(z).sum(1).reshape(-1, 1).muli(0.5);
             prior = lambda2 * energy.subi(halfNorm).meanNumber().doubleValue();
         }
-        return new double[] {fit, prior};
+        return new double[] {fit, prior, logRatio};
     }
 
     @Override

@@ -182,9 +182,10 @@ public final class LebmExperiment implements Experiment<LebmParams> {
 
     /**
      * Q proposals: the oracle's scores of the decoded designs, the model's own prediction g_y(z)
-     * (raw units), and the two parts of l(z) at the particles, averaged ({@link LatentObjective#meanTerms}).
+     * (raw units), the two parts of l(z) and the learned log-ratio at the particles, averaged
+     * ({@link LatentObjective#meanTerms}).
      */
-    record Proposals(ProposalScores scores, double[] predicted, double fitTerm, double priorTerm) {
+    record Proposals(ProposalScores scores, double[] predicted, double fitTerm, double priorTerm, double logRatio) {
     }
 
     /**
@@ -216,7 +217,7 @@ public final class LebmExperiment implements Experiment<LebmParams> {
                 ? new Svgd(steps, p.svgdStepSize()).run(l, start, t -> { })
                 : Langevin.run(l, start, steps, StepSchedule.constant(p.langevinStepSize()), rng, t -> { });
         double[] terms = l.meanTerms(z);
-        return new Proposals(model.decodeAndScore(task, z), model.predictedScores(z), terms[0], terms[1]);
+        return new Proposals(model.decodeAndScore(task, z), model.predictedScores(z), terms[0], terms[1], terms[2]);
     }
 
     /** The step's losses as curve points at {@code it}, leaving out any that are not finite. */

@@ -59,12 +59,13 @@ public final class LebmResampler {
 
     /**
      * What one variant proposed: normalised score percentiles of its Q designs, the model's own
-     * predictions (normalised), the two parts of l(z) at the particles, the number of distinct
+     * predictions (normalised), the two parts of l(z) and the learned log-ratio sum_k f_k(z) at the
+     * particles, the number of distinct
      * designs and the sampling time.
      */
     public record Result(Variant variant, int trainedIterations, double p100, double p75, double p50, double p25,
                          double predictedP100, double predictedP50, double fitTerm, double priorTerm,
-                         int distinctDesigns, double seconds) {
+                         double logRatio, int distinctDesigns, double seconds) {
     }
 
     /**
@@ -126,7 +127,7 @@ public final class LebmResampler {
             out.add(new Result(v, iterations, s.percentile(100), s.percentile(75), s.percentile(50),
                     s.percentile(25), predicted.metrics().get("predicted_p100"),
                     predicted.metrics().get("predicted_p50"), proposals.fitTerm(), proposals.priorTerm(),
-                    new HashSet<>(s.designs()).size(), seconds));
+                    proposals.logRatio(), new HashSet<>(s.designs()).size(), seconds));
             onEach.accept(out.get(out.size() - 1));
         }
         return out;

@@ -10,13 +10,13 @@ import java.util.function.Consumer;
 /**
  * The LEBM's {@link Resampling}: {@link LebmResampler}'s variants and results as the rows
  * {@code submit/resample} prints: the oracle's normalised score percentiles, the model's own
- * predictions, the two terms of l(z), the distinct designs and the sampling time.
+ * predictions, the two terms of l(z), the learned log-ratio, the distinct designs and the sampling time.
  */
 final class LebmResampling implements Resampling<LebmParams> {
     private static final List<Column> COLUMNS = List.of(new Column("score_p100", 3), new Column("score_p75", 3),
             new Column("score_p50", 3), new Column("score_p25", 3), new Column("predicted_p100", 3),
             new Column("predicted_p50", 3), new Column("fit_term", 2), new Column("prior_term", 2),
-            new Column("distinct_designs", 0), new Column("sample_seconds", 1));
+            new Column("log_ratio", 2), new Column("distinct_designs", 0), new Column("sample_seconds", 1));
 
     @Override
     public List<String> variants(LebmParams trained, Map<String, List<String>> vary) {
@@ -38,12 +38,12 @@ final class LebmResampling implements Resampling<LebmParams> {
     @Override
     public String legend() {
         return "fit term: mean -lambda1 |y_max - g_y(z)|^2 at the particles; prior term: mean lambda2 (sum_k f_k(z) "
-                + "- |z|^2/2); scores normalised as in the trials table";
+                + "- |z|^2/2); log ratio: mean sum_k f_k(z) (the learned log p_a(z)/q0(z), whatever the lambdas); scores normalised as in the trials table";
     }
 
     private static Result row(LebmResampler.Result r) {
         return new Result(r.variant().label(), r.trainedIterations(), new double[] {r.p100(), r.p75(), r.p50(),
-                r.p25(), r.predictedP100(), r.predictedP50(), r.fitTerm(), r.priorTerm(), r.distinctDesigns(),
+                r.p25(), r.predictedP100(), r.predictedP50(), r.fitTerm(), r.priorTerm(), r.logRatio(), r.distinctDesigns(),
                 r.seconds()});
     }
 }

@@ -105,6 +105,15 @@ class LebmResamplerTest {
         LatentObjective l = model.proposalObjective(20, 1);
         double[][] z = model.initialParticles(3, new SplittableRandom(11));
         double[][] grad = l.gradient(z);
+        // the learned log-ratio is the prior term (lambda2 = 1) plus the mean of |z|^2 / 2
+        double halfNorm = 0;
+        for (double[] row : z) {
+            for (double v : row) {
+                halfNorm += v * v / 2 / z.length;
+            }
+        }
+        double[] terms = l.meanTerms(z);
+        assertEquals(terms[1] + halfNorm, terms[2], 1e-4 * Math.max(1, Math.abs(terms[2])));
         // small steps: LeakyReLU's kinks make wider differences straddle them (0.024 off at 1e-2)
         double h = 1e-3;
         for (int i = 0; i < z.length; i++) {
