@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import ebmopt.config.InvalidParameterException;
 import ebmopt.config.RecordBinder;
-import ebmopt.experiment.ExperimentRegistry;
 import ebmopt.experiment.TrialCheckpoints;
 import ebmopt.experiment.TrialContext;
 import ebmopt.experiment.TrialOutcome;
@@ -29,12 +28,9 @@ import org.junit.jupiter.api.Test;
  * two reported parts of l(z) are the function whose gradient the samplers follow.
  */
 class LebmResamplerTest {
-    private static final long SEED = 7;
-    private static final Path DATA = Path.of("../shared/data");
-    private static final LebmParams PARAMS = RecordBinder.bind(ConfigFactory.parseString("""
-            iterations = 12, batch-size = 16, ratio-blocks = 1, ratio-hidden = 16, noise-magnitude = 4,
-            sampler-steps = 6, candidates = 16, eval-every = 0, loss-curve-every = 4
-            """).withFallback(ExperimentRegistry.defaults("lebm")), "params", LebmParams.class);
+    private static final long SEED = TinyLebm.SEED;
+    private static final Path DATA = TinyLebm.DATA;
+    private static final LebmParams PARAMS = TinyLebm.PARAMS;
 
     @Test
     void theTrialsOwnSettingsReproduceItsScoresAndOthersChangeThem() {

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.typesafe.config.ConfigFactory;
 import ebmopt.config.LoadRequest;
-import ebmopt.config.RecordBinder;
-import ebmopt.experiment.ExperimentRegistry;
 import ebmopt.run.SweepPlan;
 import ebmopt.sweep.TrialSpec;
 import ebmopt.tasks.Task;
@@ -26,12 +23,9 @@ import org.junit.jupiter.api.Test;
  * as they were.
  */
 class SamplerStartTest {
-    private static final long SEED = 7;
-    private static final Path DATA = Path.of("../shared/data");
-    private static final LebmParams PARAMS = RecordBinder.bind(ConfigFactory.parseString("""
-            iterations = 12, batch-size = 16, ratio-blocks = 1, ratio-hidden = 16, noise-magnitude = 4,
-            sampler-steps = 6, candidates = 16, eval-every = 0, loss-curve-every = 4
-            """).withFallback(ExperimentRegistry.defaults("lebm")), "params", LebmParams.class);
+    private static final long SEED = TinyLebm.SEED;
+    private static final Path DATA = TinyLebm.DATA;
+    private static final LebmParams PARAMS = TinyLebm.PARAMS;
 
     @Test
     void topRowsAreTheVisibleRowsOfLargestYBestFirstCycledWhenTooFew() {
