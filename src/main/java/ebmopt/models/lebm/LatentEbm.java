@@ -14,6 +14,7 @@ import ebmopt.tasks.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -228,7 +229,7 @@ final class LatentEbm {
         }
         INDArray z = vae.encode(designs(rows), Nd4j.createFromArray(y).reshape(q, 1),
                 gaussian(q, p.latentDim(), r));
-        return z.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+        return RowArrays.toRows(z);
     }
 
     /**
@@ -237,7 +238,7 @@ final class LatentEbm {
      */
     int[] topRows(int q) {
         double[] y = data.y();
-        int[] byScore = java.util.stream.IntStream.range(0, y.length).boxed()
+        int[] byScore = IntStream.range(0, y.length).boxed()
                 .sorted((a, b) -> y[a] != y[b] ? Double.compare(y[b], y[a]) : Integer.compare(a, b))
                 .limit(q).mapToInt(Integer::intValue).toArray();
         int[] rows = new int[q];

@@ -217,7 +217,8 @@ public final class LebmExperiment implements Experiment<LebmParams> {
                 ? new Svgd(steps, p.svgdStepSize()).run(l, start, t -> { })
                 : Langevin.run(l, start, steps, StepSchedule.constant(p.langevinStepSize()), rng, t -> { });
         double[] terms = l.meanTerms(z);
-        return new Proposals(model.decodeAndScore(task, z), model.predictedScores(z), terms[0], terms[1], terms[2]);
+        return new Proposals(model.decodeAndScore(task, z), model.predictedScores(z), terms[0], terms[1],
+                terms[2]);
     }
 
     /** The step's losses as curve points at {@code it}, leaving out any that are not finite. */

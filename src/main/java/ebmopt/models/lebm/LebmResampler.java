@@ -60,8 +60,7 @@ public final class LebmResampler {
     /**
      * What one variant proposed: normalised score percentiles of its Q designs, the model's own
      * predictions (normalised), the two parts of l(z) and the learned log-ratio sum_k f_k(z) at the
-     * particles, the number of distinct
-     * designs and the sampling time.
+     * particles, the number of distinct designs and the sampling time.
      */
     public record Result(Variant variant, int trainedIterations, double p100, double p75, double p50, double p25,
                          double predictedP100, double predictedP50, double fitTerm, double priorTerm,

@@ -38,12 +38,13 @@ final class LebmResampling implements Resampling<LebmParams> {
     @Override
     public String legend() {
         return "fit term: mean -lambda1 |y_max - g_y(z)|^2 at the particles; prior term: mean lambda2 (sum_k f_k(z) "
-                + "- |z|^2/2); log ratio: mean sum_k f_k(z) (the learned log p_a(z)/q0(z), whatever the lambdas); scores normalised as in the trials table";
+                + "- |z|^2/2); log ratio: mean sum_k f_k(z) (the learned log p_a(z)/q0(z), whatever the lambdas); "
+                + "scores normalised as in the trials table";
     }
 
     private static Result row(LebmResampler.Result r) {
         return new Result(r.variant().label(), r.trainedIterations(), new double[] {r.p100(), r.p75(), r.p50(),
-                r.p25(), r.predictedP100(), r.predictedP50(), r.fitTerm(), r.priorTerm(), r.logRatio(), r.distinctDesigns(),
-                r.seconds()});
+                r.p25(), r.predictedP100(), r.predictedP50(), r.fitTerm(), r.priorTerm(), r.logRatio(),
+                r.distinctDesigns(), r.seconds()});
     }
 }

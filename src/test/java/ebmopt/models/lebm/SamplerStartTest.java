@@ -11,6 +11,7 @@ import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
 import ebmopt.testing.TestSweeps;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -35,10 +36,10 @@ class SamplerStartTest {
         int[] byHand = IntStream.range(0, y.length).boxed()
                 .sorted((a, b) -> Double.compare(y[b], y[a])).mapToInt(Integer::intValue).toArray();
         int[] top = model.topRows(y.length + 3);
-        assertArrayEquals(java.util.Arrays.copyOf(byHand, 5), java.util.Arrays.copyOf(top, 5));
+        assertArrayEquals(Arrays.copyOf(byHand, 5), Arrays.copyOf(top, 5));
         assertEquals(byHand[y.length - 1], top[y.length - 1], "the worst visible row last");
-        assertArrayEquals(java.util.Arrays.copyOf(byHand, 3),
-                java.util.Arrays.copyOfRange(top, y.length, y.length + 3), "then the best again");
+        assertArrayEquals(Arrays.copyOf(byHand, 3),
+                Arrays.copyOfRange(top, y.length, y.length + 3), "then the best again");
     }
 
     @Test
@@ -109,7 +110,7 @@ class SamplerStartTest {
         assertEquals(SamplerStart.TOP_DESIGNS, variants.get(1).params().samplerStart());
         assertNotEquals(q0.priorTerm(), top.priorTerm());
         // a 12-iteration decoder maps every particle to one sequence: compare the model's g_y instead
-        assertNotEquals(java.util.Arrays.toString(q0.predicted()), java.util.Arrays.toString(top.predicted()));
+        assertNotEquals(Arrays.toString(q0.predicted()), Arrays.toString(top.predicted()));
     }
 
     private static List<String> ids(List<String> overrides) {
