@@ -67,7 +67,7 @@ record CliArgs(String command, String argument, String profile, String scale, Li
                                  (run.keep-final-state) or else its checkpoint
               --vary key=a,b     (resample) sampler keys to try, repeatable: their product is sampled;
                                  keys: sampler, sampler-start, candidates, sampler-steps, svgd-step-size,
-                                 langevin-step-size, lambda1, lambda2
+                                 langevin-step-size, lambda1, lambda2, y-target
 
             Exit codes: 0 success, 1 runtime failure, 2 bad command line or configuration (before Spark
             starts), 3 nightly regression, 4 sweep not complete (a trial failed, diverged or is retryable)

@@ -14,8 +14,9 @@ final class PaperReading {
      * N2CE-LEBM as the paper describes it, with the project's default readings: a weight of 50 on
      * -log p(x, y | z) with x's term summed over positions (recon-weight = y-weight = 50), a
      * unit-variance p(x | z) for real vectors (decoder-std = 1), the stage weights as printed, the
-     * paper's stage schedule (stage-schedule empty) and the sampler's particles starting from q0
-     * (docs/lebm.md; change this with the default if the evidence moves it).
+     * paper's stage schedule (stage-schedule empty), the sampler's particles starting from q0 and its
+     * target the best visible score (y-target = 1) (docs/lebm.md; change this with the default if the
+     * evidence moves it).
      */
     static final Map<String, String> LEBM = conditions(
             "recon_weight", "params.recon_weight = 50",
@@ -23,7 +24,8 @@ final class PaperReading {
             "decoder_std", "coalesce(params.decoder_std, 1.0) = 1.0",
             "stage_weighting", "params.stage_weighting = 'printed'",
             "sampler_start", "coalesce(params.sampler_start, 'q0') = 'q0'",
-            "stage_schedule", "size(params.stage_schedule) = 0");
+            "stage_schedule", "size(params.stage_schedule) = 0",
+            "y_target", "coalesce(params.y_target, 1.0) = 1.0");
 
     private PaperReading() {
     }

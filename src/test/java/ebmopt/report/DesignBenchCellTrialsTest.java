@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Which trials a design-bench cell averages: never runs of different training budgets (Table 7's
  * N2CE-LEBM cell holds the budget with the most runs, the longer one on a tie, and names the runs
  * it leaves out), and never a study's trials that read the paper otherwise (here recon-weight =
- * y-weight = 1, and another stage schedule).
+ * y-weight = 1, another stage schedule, and a target above the best visible score).
  */
 class DesignBenchCellTrialsTest {
     private static final String ROW = "N2CE-LEBM (M=100,K=6,SVGD)";
@@ -45,9 +45,14 @@ class DesignBenchCellTrialsTest {
         // nor is another stage schedule
         SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-stage-schedule.conf"),
                 "ci", List.of("output.root=\"" + dir + "\""))));
+        // nor a target above the best visible score
+        SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-table7.conf"),
+                "ci", List.of("output.root=\"" + dir + "\"", "params.iterations=30", "params.y-target=1.2",
+                "sweep.grids=[{task=[tf-bind-8], replicate=[0]}]"))));
         ReportContext context = new ReportContext(spark, dir.toString(), PaperFigures.bundled());
         double longest = spark.sql("SELECT avg(metrics['score_p100']) FROM " + ReportContext.trialsView("lebm")
-                + " WHERE params.iterations = 30 AND params.recon_weight = 50 AND size(params.stage_schedule) = 0")
+                + " WHERE params.iterations = 30 AND params.recon_weight = 50 AND size(params.stage_schedule) = 0"
+                + " AND params.y_target = 1.0")
                 .first().getDouble(0);
         double all = spark.sql("SELECT avg(metrics['score_p100']) FROM " + ReportContext.trialsView("lebm"))
                 .first().getDouble(0);

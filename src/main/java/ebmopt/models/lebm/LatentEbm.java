@@ -249,11 +249,11 @@ final class LatentEbm {
     }
 
     /**
-     * l(z) with the given weights and y_max the visible data's best normalised score (1 by
-     * construction); the trial's own weights are its params', a resample may use others.
+     * l(z) with the given weights and target, y_max on the visible data's min-max normalised y (the
+     * best visible score is 1 there); the trial's own are its params', a resample may use others.
      */
-    LatentObjective proposalObjective(double lambda1, double lambda2) {
-        return new LatentObjective(vae, ratio, yRange.normalise(data.maxY()), lambda1, lambda2);
+    LatentObjective proposalObjective(double yMax, double lambda1, double lambda2) {
+        return new LatentObjective(vae, ratio, yMax, lambda1, lambda2);
     }
 
     /** The VAE's input for data rows: one-hot tokens [n, L*V], or normalised features [n, d]. */

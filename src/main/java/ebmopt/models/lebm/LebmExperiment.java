@@ -212,7 +212,7 @@ public final class LebmExperiment implements Experiment<LebmParams> {
         double[][] start = p.samplerStart() == SamplerStart.TOP_DESIGNS
                 ? model.topDesignParticles(p.candidates(), rng)
                 : model.initialParticles(p.candidates(), rng);
-        LatentObjective l = model.proposalObjective(p.lambda1(), p.lambda2());
+        LatentObjective l = model.proposalObjective(p.yTarget(), p.lambda1(), p.lambda2());
         double[][] z = p.sampler() == LatentSamplerKind.SVGD
                 ? new Svgd(steps, p.svgdStepSize()).run(l, start, t -> { })
                 : Langevin.run(l, start, steps, StepSchedule.constant(p.langevinStepSize()), rng, t -> { });

@@ -52,6 +52,9 @@ import java.util.List;
  * @param langevinStepSize   s of Langevin sampling
  * @param lambda1            weight of |y_max - g_y(z)|^2 in l(z) (20)
  * @param lambda2            weight of the prior in l(z) (1)
+ * @param yTarget            y_max of l(z) on the visible data's min-max normalised y: 1 is the best
+ *                           visible score (the paper's reading), 1.1 asks for a tenth of the visible
+ *                           range above it. Added after trials had run: at 1.0 it is left out of trial ids
  * @param evalEvery          score proposals every this many iterations for the learning
  *                           curves (0: only at the end)
  * @param evalSamplerSteps   sampler steps at those checkpoints (fewer than the final T)
@@ -65,7 +68,7 @@ public record LebmParams(String task, PriorObjective objective, int noiseMagnitu
                          int mleLangevinSteps, double mleLangevinStep, LatentSamplerKind sampler,
                          @IdentityDefault("q0") SamplerStart samplerStart, int candidates,
                          int samplerSteps, double svgdStepSize, double langevinStepSize, double lambda1,
-                         double lambda2, int evalEvery, int evalSamplerSteps, int lossCurveEvery) {
+                         double lambda2, @IdentityDefault("1.0") double yTarget, int evalEvery, int evalSamplerSteps, int lossCurveEvery) {
     public LebmParams {
         require(noiseMagnitude >= 1, "noise-magnitude", "must be >= 1");
         require(stages >= 0, "stages", "must be >= 0");
@@ -96,6 +99,7 @@ public record LebmParams(String task, PriorObjective objective, int noiseMagnitu
         require(langevinStepSize > 0, "langevin-step-size", "must be > 0");
         require(lambda1 >= 0, "lambda1", "must be >= 0");
         require(lambda2 >= 0, "lambda2", "must be >= 0");
+        require(Double.isFinite(yTarget), "y-target", "must be a finite number");
         require(evalEvery >= 0, "eval-every", "must be >= 0");
         require(evalSamplerSteps >= 1, "eval-sampler-steps", "must be >= 1");
         require(lossCurveEvery >= 1, "loss-curve-every", "must be >= 1");

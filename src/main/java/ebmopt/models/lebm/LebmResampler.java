@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 public final class LebmResampler {
     /** The parameters a resample may change. */
     public static final List<String> SAMPLING_KEYS = List.of("sampler", "sampler-start", "candidates",
-            "sampler-steps", "svgd-step-size", "langevin-step-size", "lambda1", "lambda2");
+            "sampler-steps", "svgd-step-size", "langevin-step-size", "lambda1", "lambda2", "y-target");
 
     private LebmResampler() {
     }

@@ -98,7 +98,7 @@ class LebmResamplerTest {
         for (int it = 1; it <= 3; it++) {
             model.step(it);  // a prior that is not flat
         }
-        LatentObjective l = model.proposalObjective(20, 1);
+        LatentObjective l = model.proposalObjective(1, 20, 1);
         double[][] z = model.initialParticles(3, new SplittableRandom(11));
         double[][] grad = l.gradient(z);
         // the learned log-ratio is the prior term (lambda2 = 1) plus the mean of |z|^2 / 2
