@@ -57,7 +57,8 @@ class ResampleCommandTest {
         String[] same = csv.get(1).split(",");
         assertEquals("\"lambda1=20\"", same[0]);
         assertEquals(p100, Double.parseDouble(same[2]), 1e-6, "lambda1 = 20 is the trial's own setting");
-        assertEquals(0.0, Double.parseDouble(csv.get(2).split(",")[8]), "lambda1 = 0: no fit term");
+        int fitTerm = List.of(csv.get(0).split(",")).indexOf("fit_term");
+        assertEquals(0.0, Double.parseDouble(csv.get(2).split(",")[fitTerm]), "lambda1 = 0: no fit term");
     }
 
     @Test

@@ -69,6 +69,19 @@ class LebmResamplerTest {
     }
 
     @Test
+    void onBraninTheTrialsOwnSettingsReproduceItsRawBestAndMedian() {
+        LebmParams branin = RecordBinder.bind(ConfigFactory.parseString("task = branin-50").withFallback(
+                ConfigFactory.parseMap(RecordBinder.toMap(PARAMS))), "params", LebmParams.class);
+        KeepingCheckpoints store = new KeepingCheckpoints();
+        Map<String, Double> m = new LebmExperiment().run(branin, new Context(store)).metrics();
+        LebmResampler.Result asTrained = LebmResampler.resample(branin, SEED, store.kept.get(0), DATA,
+                LebmResampler.variants(branin, Map.of()), r -> { }).get(0);
+        assertEquals(m.get("raw_best"), asTrained.rawBest());
+        assertEquals(m.get("raw_median"), asTrained.rawMedian());
+        assertTrue(asTrained.rawBest() > asTrained.rawMedian(), "f is maximised: " + asTrained);
+    }
+
+    @Test
     void onlySamplingKeysVaryAndABadValueIsNamed() {
         InvalidParameterException model = assertThrows(InvalidParameterException.class,
                 () -> LebmResampler.variants(PARAMS, Map.of("noise-magnitude", List.of("1", "10"))));
