@@ -16,7 +16,8 @@ import java.util.Map;
  * (top 10% removed). Cells: f itself (raw, maximised; the global optimum is -0.398) of the best
  * and of the median proposal, and beside them the normalised score of the same two (1 = a
  * global maximum), mean ± std over seeds. The paper shows pictures, not numbers: no paper
- * column. Plots: the best score per method and task, and for each method and task the
+ * column. A cell holds one training budget, the one with the most done runs (the larger on a tie),
+ * and names the runs it leaves out. Plots: the best score per method and task, and for each method and task the
  * first replicate's proposals over the data and f.
  */
 public final class BraninStudy implements ReproducedTable {
@@ -34,20 +35,25 @@ public final class BraninStudy implements ReproducedTable {
     private static final List<Method> METHODS = List.of(
             new Method("N2CE-LEBM (M=100, K=6, SVGD)", "lebm", "params.candidates",
                     "params.objective = 'n2ce' AND params.noise_magnitude = 100 AND params.stages = 6 "
-                            + "AND params.sampler = 'svgd'"),
+                            + "AND params.sampler = 'svgd'", "params.iterations", "iterations"),
             new Method("COMs", "coms", "params.query_budget",
-                    "params.variant = 'original' AND params.alpha_mode = 'dual'"),
+                    "params.variant = 'original' AND params.alpha_mode = 'dual'", "params.epochs", "epochs"),
             new Method("Gradient ascent", "coms", "params.query_budget",
-                    "params.variant = 'original' AND params.alpha_mode = 'fixed' AND params.alpha = 0"),
+                    "params.variant = 'original' AND params.alpha_mode = 'fixed' AND params.alpha = 0",
+                    "params.epochs", "epochs"),
             // the chance baseline (jobs/random-designs.conf): 128 uniform points of the domain
-            new Method("Chance: 128 uniform points (no model)", "random", "params.query_budget", "true"));
+            new Method("Chance: 128 uniform points (no model)", "random", "params.query_budget", "true", "0", ""));
     /** f over the domain, shaded by its normalised value (darker is better), the maxima marked. */
     private static final PlanePictures.Plane PLANE = new PlanePictures.Plane(BraninTask.X1_LOW, BraninTask.X1_HIGH,
             BraninTask.X2_LOW, BraninTask.X2_HIGH, (x1, x2) -> Math.pow((BraninTask.value(x1, x2)
             - BraninTask.MIN_VALUE) / (BraninTask.MAX_VALUE - BraninTask.MIN_VALUE), 8), BraninTask.MAXIMA);
 
-    /** A row: a method, the experiment that runs it and which of its trials are it. */
-    private record Method(String label, String experiment, String queryBudget, String where) {
+    /**
+     * A row: a method, the experiment that runs it, which of its trials are it, and its training
+     * budget (an SQL expression and its unit; runs of different budgets are never averaged).
+     */
+    private record Method(String label, String experiment, String queryBudget, String where, String trainingBudget,
+                          String unit) {
         String filter(String task, ReportContext context) {
             StringBuilder out = new StringBuilder("params.task = '" + task + "' AND " + queryBudget + " = "
                     + QUERY_BUDGET + " AND (" + where + ")");
@@ -97,30 +103,60 @@ public final class BraninStudy implements ReproducedTable {
                 continue;
             }
             for (String task : TASK_ORDER) {
-                StringBuilder select = new StringBuilder("SELECT " + DoneRuns.RUNS + ", " + DoneRuns.FAILED);
+                StringBuilder aggregates = new StringBuilder();
                 for (String metric : METRICS) {
-                    select.append(", ").append(DoneRuns.mean("metrics['" + metric + "']")).append(", ")
+                    aggregates.append(", ").append(DoneRuns.mean("metrics['" + metric + "']")).append(", ")
                             .append(DoneRuns.std("metrics['" + metric + "']"));
                 }
-                Row r = context.spark().sql(select + " FROM " + method.view() + " WHERE "
-                        + method.filter(task, context)).first();
-                if (r.isNullAt(0) || r.getLong(0) + r.getLong(1) == 0) {
+                List<Row> budgets = budgets(context, method, task, aggregates.toString());
+                if (budgets.isEmpty()) {
                     continue;
                 }
+                Row r = budgets.get(0);
                 String settings = "experiment " + method.experiment() + ", task " + task + ", Q = " + QUERY_BUDGET;
-                String scale = r.getLong(0) + " runs";
+                String scale = scale(method, budgets);
                 for (int i = 0; i < METRICS.size(); i++) {
-                    Double mean = value(r, 2 + 2 * i);
+                    Double mean = value(r, 3 + 2 * i);
                     if (mean == null && RAW_METRICS.contains(METRICS.get(i))) {
                         // trials recorded before the raw metrics existed
                         continue;
                     }
                     cells.add(new Cell(id(), method.label(), TASKS.get(task) + ", " + COLUMNS.get(i), m, mean,
-                            value(r, 3 + 2 * i), r.getLong(0), r.getLong(1), null, null, true, settings, scale));
+                            value(r, 4 + 2 * i), r.getLong(1), r.getLong(2), null, null, true, settings, scale));
                 }
             }
         }
         return cells;
+    }
+
+    /**
+     * The method's trials on {@code task} grouped by training budget (budget, done runs, failed
+     * runs, then {@code aggregates}), the budget a cell shows first: the most done runs, the larger
+     * budget on a tie.
+     */
+    private static List<Row> budgets(ReportContext context, Method method, String task, String aggregates) {
+        return context.spark().sql("SELECT CAST(" + method.trainingBudget() + " AS BIGINT), " + DoneRuns.RUNS + ", "
+                + DoneRuns.FAILED + aggregates + " FROM " + method.view() + " WHERE " + method.filter(task, context)
+                + " GROUP BY 1 ORDER BY 2 DESC, 1 DESC").collectAsList();
+    }
+
+    /** "2 runs at 3000 iterations; not shown: 1 run at 1500 iterations" (no budget for chance). */
+    private static String scale(Method method, List<Row> budgets) {
+        String unit = method.unit().isEmpty() ? "" : " " + method.unit();
+        StringBuilder out = new StringBuilder(runs(budgets.get(0).getLong(1)));
+        if (!unit.isEmpty()) {
+            out.append(" at ").append(budgets.get(0).getLong(0)).append(unit);
+        }
+        List<String> others = budgets.stream().skip(1).filter(b -> b.getLong(1) > 0)
+                .map(b -> runs(b.getLong(1)) + " at " + b.getLong(0)).toList();
+        if (!others.isEmpty()) {
+            out.append("; not shown: ").append(String.join(", ", others)).append(unit);
+        }
+        return out.toString();
+    }
+
+    private static String runs(long n) {
+        return n + (n == 1 ? " run" : " runs");
     }
 
     private static Double value(Row r, int i) {
@@ -149,8 +185,14 @@ public final class BraninStudy implements ReproducedTable {
                 continue;
             }
             for (String task : TASK_ORDER) {
+                List<Row> budgets = budgets(context, method, task, "");
+                if (budgets.isEmpty()) {
+                    continue;
+                }
+                // a trial of the budget the cells show
                 List<Row> first = context.spark().sql("SELECT trial_id, seed, replicate FROM "
                         + method.view() + " WHERE status = 'done' AND " + method.filter(task, context)
+                        + " AND CAST(" + method.trainingBudget() + " AS BIGINT) = " + budgets.get(0).getLong(0)
                         + " ORDER BY replicate, trial_id LIMIT 1").collectAsList();
                 if (first.isEmpty()) {
                     continue;

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Branin with N2CE-LEBM, COMs and gradient ascent at their CI scales, end to end: the LEBM
  * proposes real-vector designs that the oracle scores, and the study has a cell per method,
  * task, percentile and scale (f itself, normalised), counting only LEBM trials with the paper's
- * likelihood, and a proposals picture per method and task.
+ * likelihood and one training budget per cell (the one with the most runs), and a proposals
+ * picture per method and task.
  */
 class BraninStudyTest {
     @TempDir
@@ -41,12 +42,16 @@ class BraninStudyTest {
             SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of(job), "ci",
                     List.of("output.root=\"" + root + "\""))));
         }
+        // and a shorter run on N = 50: another training budget, which the N2CE-LEBM cell leaves out
+        SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-branin.conf"),
+                "ci", List.of("output.root=\"" + root + "\"", "params.iterations=20",
+                "sweep.grids=[{task=[branin-50], replicate=[0]}]"))));
         ReportContext context = new ReportContext(spark, root.toString(), ResultSurfacesTest.reference());
         // the LEBM's designs are points of the plane, and their recorded scores are f's
         List<Row> lebm = spark.sql("SELECT c.design, c.score FROM " + ReportContext.CANDIDATES_VIEW + " c JOIN "
                 + ReportContext.TRIALS_VIEW + " t ON c.trial_id = t.trial_id WHERE t.experiment = 'lebm'")
                 .collectAsList();
-        assertEquals(4 * 128, lebm.size());
+        assertEquals(5 * 128, lebm.size());
         for (Row r : lebm) {
             double[] x = Arrays.stream(r.getString(0).split(",")).mapToDouble(Double::parseDouble).toArray();
             assertEquals(2, x.length);
@@ -74,6 +79,9 @@ class BraninStudyTest {
                 cells.stream().map(Cell::column).distinct().toList());
         assertTrue(cells.stream().allMatch(c -> c.runs() == (c.row().startsWith("N2CE") && c.column().startsWith(
                 "N = 50,") ? 2 : 1) && c.oursMean() != null && c.paperMean() == null), cells.toString());
+        assertEquals("2 runs at 30 iterations; not shown: 1 run at 20 iterations",
+                cell(cells, cells.get(0).row(), "N = 50, best (p100)").scale());
+        assertEquals("1 run at 30 iterations", cell(cells, cells.get(0).row(), "N = 5000, best (p100)").scale());
         for (Cell best : cells.stream().filter(c -> c.column().endsWith("best (p100)")).toList()) {
             Cell median = cell(cells, best.row(), best.column().replace("best (p100)", "median (p50)"));
             assertTrue(best.oursMean() <= 1 + 1e-9 && best.oursMean() >= median.oursMean(), best + " vs " + median);
