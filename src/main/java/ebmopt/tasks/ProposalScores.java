@@ -86,10 +86,17 @@ public record ProposalScores(List<String> designs, double[] raw, double[] normal
         }
     }
 
-    /** Adds learning-curve points {@code score_p100} and {@code score_p50} at {@code step}. */
+    /**
+     * Adds learning-curve points {@code score_p100} and {@code score_p50} at {@code step}, and where
+     * the task has a known optimum {@code raw_best} and {@code raw_median}.
+     */
     public void recordCurve(TrialOutcome outcome, long step) {
         outcome.curve("score_p100", step, percentile(100));
         outcome.curve("score_p50", step, percentile(50));
+        if (reportsRaw) {
+            outcome.curve("raw_best", step, Percentile.of(raw, 100));
+            outcome.curve("raw_median", step, Percentile.of(raw, 50));
+        }
     }
 
     static String join(int[] tokens) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The proposals' metrics: percentiles on the full-data and the visible-data scale, and the raw
- * objective of the best and median design where the task has a known optimum (Branin).
+ * objective of the best and median design where the task has a known optimum (Branin), in the
+ * metrics and the learning curve.
  */
 class ProposalScoresTest {
 
@@ -58,12 +59,17 @@ class ProposalScoresTest {
         Task task = TaskRegistry.load(BraninTask.NAME_SMALL, TestData.dir(), 3);
         double[][] points = {{-5, 0}, {Math.PI, 2.275}, {0, 0}, {5, 5}, {10, 15}};
         TrialOutcome outcome = new TrialOutcome();
-        ProposalScores.ofFeatures(task, Arrays.asList(points)).recordTo(outcome, "coms_", false);
+        ProposalScores scores = ProposalScores.ofFeatures(task, Arrays.asList(points));
+        scores.recordTo(outcome, "coms_", false);
+        scores.recordCurve(outcome, 7);
         double[] f = Arrays.stream(points).mapToDouble(p -> BraninTask.value(p[0], p[1])).sorted().toArray();
         Map<String, Double> m = outcome.metrics();
         assertEquals(-0.397887, m.get("coms_raw_best"), 1e-6);
         assertEquals(f[4], m.get("coms_raw_best"), 0.0);
         assertEquals(f[2], m.get("coms_raw_median"), 0.0);
+        assertEquals(List.of("score_p100 7 1.0", "score_p50 7 " + scores.percentile(50), "raw_best 7 " + f[4],
+                "raw_median 7 " + f[2]), outcome.curves().stream()
+                .map(c -> c.metric() + " " + c.step() + " " + c.value()).toList(), "the curve, f included");
         assertEquals(1.0, m.get("coms_score_p100"), 1e-12);
         double visibleBest = task.bestVisibleY();
         assertEquals((f[2] - BraninTask.MIN_VALUE) / (visibleBest - BraninTask.MIN_VALUE),
