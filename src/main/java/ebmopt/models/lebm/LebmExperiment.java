@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -145,7 +146,7 @@ public final class LebmExperiment implements Experiment<LebmParams> {
         double sampleSeconds = (System.nanoTime() - t0) / 1e9;
         ProposalScores scores = proposals.scores();
         scores.recordTo(outcome, "", true);
-        recordPredicted(outcome, task, proposals.predicted());
+        recordPredicted(outcome, task, proposals);
         outcome.metric("sampler_fit_term", proposals.fitTerm()).metric("sampler_prior_term", proposals.priorTerm());
         scores.recordCurve(outcome, p.iterations());
         outcome.metric("resumed_from_iteration", resumed.iterations())
@@ -191,12 +192,21 @@ public final class LebmExperiment implements Experiment<LebmParams> {
     /**
      * The model's belief beside the oracle's verdict: {@code predicted_p50} and
      * {@code predicted_p100}, the median and best of g_y over the Q particles, normalised as the
-     * oracle's scores are. Far above score_p50, the sampler found designs the model overrates.
+     * oracle's scores are (far above score_p50, the sampler found designs the model overrates),
+     * and {@code predicted_rank_corr}, the Spearman rank correlation of g_y(z) with the oracle's
+     * score of the design g_x(z) decodes to, over the Q proposals (near 0: the model's own score
+     * cannot tell its better proposals from its worse; left out when either side is constant, as
+     * when every particle decodes to one design).
      */
-    static void recordPredicted(TrialOutcome outcome, Task task, double[] predicted) {
+    static void recordPredicted(TrialOutcome outcome, Task task, Proposals proposals) {
+        double[] predicted = proposals.predicted();
         double[] normalised = Arrays.stream(predicted).map(task.scoreNormalisation()::normalise).sorted().toArray();
         outcome.metric("predicted_p50", Percentile.of(normalised, 50))
                 .metric("predicted_p100", normalised[normalised.length - 1]);
+        double rankCorr = new SpearmansCorrelation().correlation(predicted, proposals.scores().raw());
+        if (Double.isFinite(rankCorr)) {
+            outcome.metric("predicted_rank_corr", rankCorr);
+        }
     }
 
     /** The trial's final proposals: T = sampler-steps, from the final sampling's own random stream. */

@@ -61,11 +61,13 @@ public final class LebmResampler {
     /**
      * What one variant proposed: normalised score percentiles of its Q designs, the oracle's raw
      * score of the best and the median design (the task's units: Branin's f), the model's own
-     * predictions (normalised), the two parts of l(z) and the learned log-ratio sum_k f_k(z) at the
+     * predictions (normalised) and their rank correlation with the oracle's scores (NaN when
+     * either is constant), the two parts of l(z) and the learned log-ratio sum_k f_k(z) at the
      * particles, the number of distinct designs and the sampling time.
      */
     public record Result(Variant variant, int trainedIterations, double p100, double p75, double p50, double p25,
-                         double rawBest, double rawMedian, double predictedP100, double predictedP50, double fitTerm, double priorTerm,
+                         double rawBest, double rawMedian, double predictedP100, double predictedP50,
+                         double predictedRankCorr, double fitTerm, double priorTerm,
                          double logRatio, int distinctDesigns, double seconds) {
     }
 
@@ -124,11 +126,12 @@ public final class LebmResampler {
             double seconds = (System.nanoTime() - t0) / 1e9;
             ProposalScores s = proposals.scores();
             TrialOutcome predicted = new TrialOutcome();
-            LebmExperiment.recordPredicted(predicted, task, proposals.predicted());
+            LebmExperiment.recordPredicted(predicted, task, proposals);
+            Map<String, Double> m = predicted.metrics();
             out.add(new Result(v, iterations, s.percentile(100), s.percentile(75), s.percentile(50),
-                    s.percentile(25), Percentile.of(s.raw(), 100), Percentile.of(s.raw(), 50), predicted.metrics().get("predicted_p100"),
-                    predicted.metrics().get("predicted_p50"), proposals.fitTerm(), proposals.priorTerm(),
-                    proposals.logRatio(), new HashSet<>(s.designs()).size(), seconds));
+                    s.percentile(25), Percentile.of(s.raw(), 100), Percentile.of(s.raw(), 50), m.get("predicted_p100"),
+                    m.get("predicted_p50"), m.getOrDefault("predicted_rank_corr", Double.NaN), proposals.fitTerm(),
+                    proposals.priorTerm(), proposals.logRatio(), new HashSet<>(s.designs()).size(), seconds));
             onEach.accept(out.get(out.size() - 1));
         }
         return out;

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 final class LebmResampling implements Resampling<LebmParams> {
     private static final List<Column> COLUMNS = List.of(new Column("score_p100", 3), new Column("score_p75", 3),
             new Column("score_p50", 3), new Column("score_p25", 3), new Column("raw_best", 3),
-            new Column("raw_median", 3), new Column("predicted_p100", 3),
-            new Column("predicted_p50", 3), new Column("fit_term", 2), new Column("prior_term", 2),
+            new Column("raw_median", 3), new Column("predicted_p100", 3), new Column("predicted_p50", 3),
+            new Column("predicted_rank_corr", 3), new Column("fit_term", 2), new Column("prior_term", 2),
             new Column("log_ratio", 2), new Column("distinct_designs", 0), new Column("sample_seconds", 1));
 
     @Override
@@ -40,12 +40,13 @@ final class LebmResampling implements Resampling<LebmParams> {
     public String legend() {
         return "fit term: mean -lambda1 |y_max - g_y(z)|^2 at the particles; prior term: mean lambda2 (sum_k f_k(z) "
                 + "- |z|^2/2); log ratio: mean sum_k f_k(z) (the learned log p_a(z)/q0(z), whatever the lambdas); "
-                + "scores normalised as in the trials table; raw best and median in the task's own units (Branin's f)";
+                + "scores normalised as in the trials table; raw best and median in the task's own units (Branin's f); "
+                + "predicted rank corr: Spearman's rank correlation of g_y(z) with the oracle's scores";
     }
 
     private static Result row(LebmResampler.Result r) {
         return new Result(r.variant().label(), r.trainedIterations(), new double[] {r.p100(), r.p75(), r.p50(),
-                r.p25(), r.rawBest(), r.rawMedian(), r.predictedP100(), r.predictedP50(), r.fitTerm(), r.priorTerm(), r.logRatio(),
-                r.distinctDesigns(), r.seconds()});
+                r.p25(), r.rawBest(), r.rawMedian(), r.predictedP100(), r.predictedP50(), r.predictedRankCorr(),
+                r.fitTerm(), r.priorTerm(), r.logRatio(), r.distinctDesigns(), r.seconds()});
     }
 }

@@ -15,11 +15,13 @@ import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,7 +71,7 @@ class LebmResamplerTest {
     }
 
     @Test
-    void onBraninTheTrialsOwnSettingsReproduceItsRawBestAndMedian() {
+    void onBraninTheTrialsOwnSettingsReproduceItsRawBestMedianAndRankCorrelation() {
         LebmParams branin = RecordBinder.bind(ConfigFactory.parseString("task = branin-50").withFallback(
                 ConfigFactory.parseMap(RecordBinder.toMap(PARAMS))), "params", LebmParams.class);
         KeepingCheckpoints store = new KeepingCheckpoints();
@@ -79,6 +81,42 @@ class LebmResamplerTest {
         assertEquals(m.get("raw_best"), asTrained.rawBest());
         assertEquals(m.get("raw_median"), asTrained.rawMedian());
         assertTrue(asTrained.rawBest() > asTrained.rawMedian(), "f is maximised: " + asTrained);
+        assertEquals(m.get("predicted_rank_corr"), asTrained.predictedRankCorr());
+        // Spearman by hand: Pearson's correlation of the ranks (f and g_y are continuous: no ties)
+        LebmExperiment.Proposals p = LebmExperiment.finalProposals(restored(branin, store.kept.get(0)),
+                TaskRegistry.load("branin-50", DATA, SEED), branin);
+        assertEquals(pearson(ranks(p.predicted()), ranks(p.scores().raw())), asTrained.predictedRankCorr(), 1e-9);
+    }
+
+    private static LatentEbm restored(LebmParams p, byte[] state) {
+        Task task = TaskRegistry.load(p.task(), DATA, SEED);
+        LatentEbm model = new LatentEbm(p, task.visible(), task.encoding(), SEED);
+        model.restore(state);
+        return model;
+    }
+
+    private static double[] ranks(double[] v) {
+        Integer[] order = IntStream.range(0, v.length).boxed()
+                .sorted((a, b) -> Double.compare(v[a], v[b])).toArray(Integer[]::new);
+        double[] r = new double[v.length];
+        for (int i = 0; i < order.length; i++) {
+            r[order[i]] = i;
+        }
+        return r;
+    }
+
+    private static double pearson(double[] a, double[] b) {
+        double ma = Arrays.stream(a).average().orElseThrow();
+        double mb = Arrays.stream(b).average().orElseThrow();
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += (a[i] - ma) * (b[i] - mb);
+            aa += (a[i] - ma) * (a[i] - ma);
+            bb += (b[i] - mb) * (b[i] - mb);
+        }
+        return ab / Math.sqrt(aa * bb);
     }
 
     @Test
