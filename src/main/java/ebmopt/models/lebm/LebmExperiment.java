@@ -6,6 +6,7 @@ import ebmopt.experiment.TrialCheckpoints;
 import ebmopt.experiment.TrialContext;
 import ebmopt.experiment.TrialDivergedException;
 import ebmopt.experiment.TrialOutcome;
+import ebmopt.oracle.RankCorrelation;
 import ebmopt.oracle.TrainedOracles;
 import ebmopt.sampling.Langevin;
 import ebmopt.sampling.StepSchedule;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -203,7 +203,7 @@ public final class LebmExperiment implements Experiment<LebmParams> {
         double[] normalised = Arrays.stream(predicted).map(task.scoreNormalisation()::normalise).sorted().toArray();
         outcome.metric("predicted_p50", Percentile.of(normalised, 50))
                 .metric("predicted_p100", normalised[normalised.length - 1]);
-        double rankCorr = new SpearmansCorrelation().correlation(predicted, proposals.scores().raw());
+        double rankCorr = RankCorrelation.spearman(predicted, proposals.scores().raw());
         if (Double.isFinite(rankCorr)) {
             outcome.metric("predicted_rank_corr", rankCorr);
         }
