@@ -15,7 +15,7 @@ final class PaperReading {
      * -log p(x, y | z) with x's term summed over positions (recon-weight = y-weight = 50), a
      * unit-variance p(x | z) for real vectors (decoder-std = 1), the stage weights as printed, the
      * paper's stage schedule (stage-schedule empty), the sampler's particles starting from q0 and its
-     * target the best visible score (y-target = 1) (docs/lebm.md; change this with the default if the
+     * target the best visible score (y-target = 1), and the encoder q(z | x, y) (docs/lebm.md; change this with the default if the
      * evidence moves it).
      */
     static final Map<String, String> LEBM = conditions(
@@ -25,7 +25,8 @@ final class PaperReading {
             "stage_weighting", "params.stage_weighting = 'printed'",
             "sampler_start", "coalesce(params.sampler_start, 'q0') = 'q0'",
             "stage_schedule", "size(params.stage_schedule) = 0",
-            "y_target", "coalesce(params.y_target, 1.0) = 1.0");
+            "y_target", "coalesce(params.y_target, 1.0) = 1.0",
+            "encoder_input", "coalesce(params.encoder_input, 'x-and-y') = 'x-and-y'");
 
     private PaperReading() {
     }

@@ -57,7 +57,7 @@ final class ElboGradients {
             xRows = x.reshape(n * (long) positions, vocabulary);
             xe = xRows.mmul(p.get("embed")).reshape(n, (long) positions * LatentVae.EMBED);
         }
-        INDArray in0 = Nd4j.hstack(xe, y);
+        INDArray in0 = Nd4j.hstack(xe, y.mul(weights.encoderY()));
         INDArray[] encPre = new INDArray[ENCODER.length];
         INDArray[] encOut = new INDArray[ENCODER.length];
         INDArray h = in0;

@@ -51,7 +51,7 @@ final class LatentEbm {
         this.seed = seed;
         SplittableRandom rng = new SplittableRandom(seed);
         LatentVae.VaeWeights weights = new LatentVae.VaeWeights(p.reconWeight(), p.yWeight(), p.klWeight(),
-                p.orthoWeight());
+                p.orthoWeight(), p.encoderInput() == EncoderInput.X_AND_Y ? 1.0 : 0.0);
         if (encoding instanceof Encoding.Discrete discrete) {
             p.requireDecoderStdFits(true);
             this.vae = new LatentVae(positions, discrete.vocabulary(), p.latentDim(), weights, rng.nextLong());

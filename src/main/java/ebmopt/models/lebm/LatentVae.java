@@ -81,7 +81,7 @@ final class LatentVae {
             xe = sd.reshape(sd.mmul(sd.reshape(x, -1, vocabulary), emb), -1, (long) positions * EMBED);
         }
         int encoded = discrete ? positions * EMBED : positions;
-        SDVariable h = lrelu(linear("enc1", sd.concat(1, xe, y), encoded + 1, 128));
+        SDVariable h = lrelu(linear("enc1", sd.concat(1, xe, y.mul(weights.encoderY())), encoded + 1, 128));
         h = lrelu(linear("enc2", h, 128, 128));
         SDVariable mu = sd.identity("mu", linear("enc_mu", h, 128, latent));
         SDVariable logvar = sd.identity("logvar", linear("enc_logvar", h, 128, latent));
@@ -330,7 +330,13 @@ final class LatentVae {
      * @param y              the weight of (y - g_y(z))^2 / 2 (50: a unit-variance p(y | z) under the paper's 50)
      * @param kl             the weight of KL(q_phi || p_a) (0.75)
      * @param orthogonal     the orthogonal regularisation of the generator's weights (0.001)
+     * @param encoderY       the factor on y in the encoder's input: 1, the paper's q(z | x, y); 0,
+     *                       q(z | x), which leaves g_y to predict y from the design's code alone
      */
-    record VaeWeights(double reconstruction, double y, double kl, double orthogonal) {
+    record VaeWeights(double reconstruction, double y, double kl, double orthogonal, double encoderY) {
+        /** The paper's encoder, q(z | x, y). */
+        VaeWeights(double reconstruction, double y, double kl, double orthogonal) {
+            this(reconstruction, y, kl, orthogonal, 1.0);
+        }
     }
 }

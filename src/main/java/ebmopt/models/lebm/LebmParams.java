@@ -39,6 +39,8 @@ import java.util.List;
  *                           generator's mean g_x(z), which sigma does not enter (nothing samples
  *                           p(x | z)); sigma acts through training only. Token designs have a
  *                           categorical p(x | z): must be 1 for them
+ * @param encoderInput       x-and-y | x: the encoder's input, the paper's q(z | x, y) or q(z | x).
+ *                           Added after trials had run: at x-and-y it is left out of trial ids
  * @param klWeight           weight of KL(q || p_a) (0.75)
  * @param orthoWeight        orthogonal regularisation of the generator's weights (0.001)
  * @param mleLangevinSteps   short-run Langevin steps of MLE negatives (60)
@@ -64,7 +66,8 @@ public record LebmParams(String task, PriorObjective objective, int noiseMagnitu
                          List<Double> stageSchedule, StageWeighting stageWeighting, double ratioPenalty,
                          int latentDim, int ratioHidden, int ratioBlocks, int batchSize, int iterations,
                          double vaeLearningRate, double ratioLearningRate, double clipNorm, double reconWeight,
-                         double yWeight, double decoderStd, double klWeight, double orthoWeight,
+                         double yWeight, double decoderStd,
+                         @IdentityDefault("x-and-y") EncoderInput encoderInput, double klWeight, double orthoWeight,
                          int mleLangevinSteps, double mleLangevinStep, LatentSamplerKind sampler,
                          @IdentityDefault("q0") SamplerStart samplerStart, int candidates,
                          int samplerSteps, double svgdStepSize, double langevinStepSize, double lambda1,

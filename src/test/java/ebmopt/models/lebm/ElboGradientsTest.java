@@ -1,6 +1,7 @@
 package ebmopt.models.lebm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import ebmopt.optim.Adam;
 import java.util.List;
@@ -43,6 +44,24 @@ class ElboGradientsTest {
     void realVectorVaeGradientsAreTheGraphs() {
         LatentVae vae = LatentVae.continuous(2, D, WEIGHTS, 0.3, 5);
         check(vae, Nd4j.rand(DataType.FLOAT, 6, 2), 6);
+    }
+
+    /** q(z | x): y off the encoder's input, in the graph and by hand alike, and enc1's y row gets no gradient. */
+    @Test
+    void anEncoderBlindToYHasTheGraphsGradientsAndIgnoresY() {
+        LatentVae.VaeWeights blind = new LatentVae.VaeWeights(5, 2, 0.75, 0.05, 0.0);
+        LatentVae vae = LatentVae.continuous(2, D, blind, 0.3, 5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, 2);
+        check(vae, x, 6);
+        INDArray eps = Nd4j.zeros(DataType.FLOAT, 6, D);
+        INDArray low = vae.encode(x, Nd4j.zeros(DataType.FLOAT, 6, 1), eps);
+        INDArray high = vae.encode(x, Nd4j.ones(DataType.FLOAT, 6, 1), eps);
+        assertEquals(low, high, "the code does not depend on y");
+        INDArray seeing = LatentVae.continuous(2, D, WEIGHTS, 0.3, 5).encode(x, Nd4j.ones(DataType.FLOAT, 6, 1), eps);
+        assertNotEquals(low, seeing, "the paper's encoder does, from the same initial weights");
+        INDArray enc1 = vae.elboGradients(x, Nd4j.rand(DataType.FLOAT, 6, 1), Nd4j.randn(DataType.FLOAT, 6, D),
+                Nd4j.randn(DataType.FLOAT, 6, D))[vae.parameterNames().indexOf("enc1_w")];
+        assertEquals(0.0, enc1.getRow(2).amaxNumber().doubleValue(), "enc1_w's y row (the input after x's 2 features)");
     }
 
     /** Central differences of the graph's loss in gen_y_w, entry by entry. */
