@@ -15,8 +15,8 @@ final class PaperReading {
      * -log p(x, y | z) with x's term summed over positions (recon-weight = y-weight = 50), a
      * unit-variance p(x | z) for real vectors (decoder-std = 1), the stage weights as printed, the
      * paper's stage schedule (stage-schedule empty), the sampler's particles starting from q0 and its
-     * target the best visible score (y-target = 1), and the encoder q(z | x, y) (docs/lebm.md; change this with the default if the
-     * evidence moves it).
+     * target the best visible score (y-target = 1), and the encoder q(z | x, y) (docs/lebm.md; change
+     * this with the default if the evidence moves it).
      */
     static final Map<String, String> LEBM = conditions(
             "recon_weight", "params.recon_weight = 50",

@@ -43,8 +43,8 @@ class BraninStudyTest {
                     List.of("output.root=\"" + root + "\""))));
         }
         // and a shorter run on N = 50: another training budget, which the N2CE-LEBM cell leaves out
-        SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-branin.conf"),
-                "ci", List.of("output.root=\"" + root + "\"", "params.iterations=20",
+        SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE,
+                Path.of("jobs/lebm-branin.conf"), "ci", List.of("output.root=\"" + root + "\"", "params.iterations=20",
                 "sweep.grids=[{task=[branin-50], replicate=[0]}]"))));
         ReportContext context = new ReportContext(spark, root.toString(), ResultSurfacesTest.reference());
         // the LEBM's designs are points of the plane, and their recorded scores are f's

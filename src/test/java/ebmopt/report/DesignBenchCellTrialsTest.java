@@ -46,8 +46,9 @@ class DesignBenchCellTrialsTest {
         SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-stage-schedule.conf"),
                 "ci", List.of("output.root=\"" + dir + "\""))));
         // nor a target above the best visible score
-        SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-table7.conf"),
-                "ci", List.of("output.root=\"" + dir + "\"", "params.iterations=30", "params.y-target=1.2",
+        SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE,
+                Path.of("jobs/lebm-table7.conf"), "ci", List.of("output.root=\"" + dir + "\"", "params.iterations=30",
+                "params.y-target=1.2",
                 "sweep.grids=[{task=[tf-bind-8], replicate=[0]}]"))));
         ReportContext context = new ReportContext(spark, dir.toString(), PaperFigures.bundled());
         double longest = spark.sql("SELECT avg(metrics['score_p100']) FROM " + ReportContext.trialsView("lebm")

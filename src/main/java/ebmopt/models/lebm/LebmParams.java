@@ -66,12 +66,12 @@ public record LebmParams(String task, PriorObjective objective, int noiseMagnitu
                          List<Double> stageSchedule, StageWeighting stageWeighting, double ratioPenalty,
                          int latentDim, int ratioHidden, int ratioBlocks, int batchSize, int iterations,
                          double vaeLearningRate, double ratioLearningRate, double clipNorm, double reconWeight,
-                         double yWeight, double decoderStd,
-                         @IdentityDefault("x-and-y") EncoderInput encoderInput, double klWeight, double orthoWeight,
-                         int mleLangevinSteps, double mleLangevinStep, LatentSamplerKind sampler,
-                         @IdentityDefault("q0") SamplerStart samplerStart, int candidates,
+                         double yWeight, double decoderStd, @IdentityDefault("x-and-y") EncoderInput encoderInput,
+                         double klWeight, double orthoWeight, int mleLangevinSteps, double mleLangevinStep,
+                         LatentSamplerKind sampler, @IdentityDefault("q0") SamplerStart samplerStart, int candidates,
                          int samplerSteps, double svgdStepSize, double langevinStepSize, double lambda1,
-                         double lambda2, @IdentityDefault("1.0") double yTarget, int evalEvery, int evalSamplerSteps, int lossCurveEvery) {
+                         double lambda2, @IdentityDefault("1.0") double yTarget, int evalEvery, int evalSamplerSteps,
+                         int lossCurveEvery) {
     public LebmParams {
         require(noiseMagnitude >= 1, "noise-magnitude", "must be >= 1");
         require(stages >= 0, "stages", "must be >= 0");

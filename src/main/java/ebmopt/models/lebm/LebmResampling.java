@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * The LEBM's {@link Resampling}: {@link LebmResampler}'s variants and results as the rows
- * {@code submit/resample} prints: the oracle's normalised score percentiles, the model's own
- * predictions, the oracle's raw best and median, the two terms of l(z), the learned log-ratio, the distinct designs and the sampling time.
+ * {@code submit/resample} prints: the oracle's normalised score percentiles and its raw best and
+ * median, the model's own predictions and their rank correlation with the oracle's scores, the two
+ * terms of l(z), the learned log-ratio, the distinct designs and the sampling time.
  */
 final class LebmResampling implements Resampling<LebmParams> {
     private static final List<Column> COLUMNS = List.of(new Column("score_p100", 3), new Column("score_p75", 3),
