@@ -142,21 +142,10 @@ public final class BraninStudy implements ReproducedTable {
 
     /** "2 runs at 3000 iterations; not shown: 1 run at 1500 iterations" (no budget for chance). */
     private static String scale(Method method, List<Row> budgets) {
-        String unit = method.unit().isEmpty() ? "" : " " + method.unit();
-        StringBuilder out = new StringBuilder(runs(budgets.get(0).getLong(1)));
-        if (!unit.isEmpty()) {
-            out.append(" at ").append(budgets.get(0).getLong(0)).append(unit);
-        }
         List<String> others = budgets.stream().skip(1).filter(b -> b.getLong(1) > 0)
-                .map(b -> runs(b.getLong(1)) + " at " + b.getLong(0)).toList();
-        if (!others.isEmpty()) {
-            out.append("; not shown: ").append(String.join(", ", others)).append(unit);
-        }
-        return out.toString();
-    }
-
-    private static String runs(long n) {
-        return n + (n == 1 ? " run" : " runs");
+                .map(b -> BudgetText.entry(b.getLong(1), b.getLong(0))).toList();
+        return BudgetText.withLeftOut(BudgetText.shown(budgets.get(0).getLong(1), budgets.get(0).getLong(0),
+                method.unit()), others, method.unit());
     }
 
     private static Double value(Row r, int i) {

@@ -274,20 +274,17 @@ public final class DesignBenchTable implements ReproducedTable {
             String key = r.get(0) + "@" + number(String.valueOf(r.get(1)));
             if (r.isNullAt(3) || out.containsKey(key)) {
                 if (r.getLong(5) > 0) {
-                    leftOut.computeIfAbsent(key, k -> new ArrayList<>()).add(runs(r.getLong(5)) + " at " + r.getLong(2));
+                    leftOut.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(BudgetText.entry(r.getLong(5), r.getLong(2)));
                 }
                 continue;
             }
             out.put(key, new Ours(r.getDouble(3), r.isNullAt(4) ? null : r.getDouble(4), r.getLong(5), r.getLong(6),
-                    runs(r.getLong(5)) + (unit.isEmpty() ? "" : " at " + r.getLong(2) + " " + unit)));
+                    BudgetText.shown(r.getLong(5), r.getLong(2), unit)));
         }
         leftOut.forEach((key, others) -> out.computeIfPresent(key, (k, o) -> new Ours(o.mean(), o.std(), o.runs(),
-                o.failed(), o.scale() + "; not shown: " + String.join(", ", others) + " " + unit)));
+                o.failed(), BudgetText.withLeftOut(o.scale(), others, unit))));
         return out;
-    }
-
-    private static String runs(long n) {
-        return n + (n == 1 ? " run" : " runs");
     }
 
     private static String sourceText(String path) {
