@@ -62,6 +62,11 @@ public record ProposalScores(List<String> designs, double[] raw, double[] normal
         return Percentile.of(visible, q);
     }
 
+    /** The {@code q}-th percentile (0..100) of the oracle's raw scores (the task's own units: Branin's f). */
+    public double rawPercentile(double q) {
+        return Percentile.of(raw, q);
+    }
+
     /**
      * Adds metrics {@code <prefix>score_p100 .. p25} (full-data scale) and
      * {@code <prefix>visible_score_p100 .. p25} (visible-data scale); where the task has a known
@@ -76,8 +81,7 @@ public record ProposalScores(List<String> designs, double[] raw, double[] normal
             outcome.metric(prefix + "visible_score_p" + q, visiblePercentile(q));
         }
         if (reportsRaw) {
-            outcome.metric(prefix + "raw_best", Percentile.of(raw, 100))
-                    .metric(prefix + "raw_median", Percentile.of(raw, 50));
+            outcome.metric(prefix + "raw_best", rawPercentile(100)).metric(prefix + "raw_median", rawPercentile(50));
         }
         if (withCandidates) {
             for (int i = 0; i < raw.length; i++) {
@@ -94,8 +98,8 @@ public record ProposalScores(List<String> designs, double[] raw, double[] normal
         outcome.curve("score_p100", step, percentile(100));
         outcome.curve("score_p50", step, percentile(50));
         if (reportsRaw) {
-            outcome.curve("raw_best", step, Percentile.of(raw, 100));
-            outcome.curve("raw_median", step, Percentile.of(raw, 50));
+            outcome.curve("raw_best", step, rawPercentile(100));
+            outcome.curve("raw_median", step, rawPercentile(50));
         }
     }
 

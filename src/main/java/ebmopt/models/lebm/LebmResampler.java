@@ -7,7 +7,6 @@ import com.typesafe.config.ConfigValueFactory;
 import ebmopt.config.InvalidParameterException;
 import ebmopt.config.RecordBinder;
 import ebmopt.experiment.TrialOutcome;
-import ebmopt.tasks.Percentile;
 import ebmopt.tasks.ProposalScores;
 import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
@@ -129,7 +128,7 @@ public final class LebmResampler {
             LebmExperiment.recordPredicted(predicted, task, proposals);
             Map<String, Double> m = predicted.metrics();
             out.add(new Result(v, iterations, s.percentile(100), s.percentile(75), s.percentile(50),
-                    s.percentile(25), Percentile.of(s.raw(), 100), Percentile.of(s.raw(), 50), m.get("predicted_p100"),
+                    s.percentile(25), s.rawPercentile(100), s.rawPercentile(50), m.get("predicted_p100"),
                     m.get("predicted_p50"), m.getOrDefault("predicted_rank_corr", Double.NaN), proposals.fitTerm(),
                     proposals.priorTerm(), proposals.logRatio(), new HashSet<>(s.designs()).size(), seconds));
             onEach.accept(out.get(out.size() - 1));
