@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import ebmopt.config.LoadRequest;
-import ebmopt.run.SweepPlan;
-import ebmopt.sweep.TrialSpec;
 import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
-import ebmopt.testing.TestSweeps;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -90,10 +86,11 @@ class SamplerStartTest {
     @Test
     void theDefaultKeepsEarlierTrialIdsAndAnotherValueIsAnotherTrial() {
         // ids of jobs/lebm-table7.conf's ci trials, computed before sampler-start existed
-        assertEquals(List.of("650117676cfa5018", "6881a74ccc01919e"), ids(List.of()));
-        List<String> top = ids(List.of("params.sampler-start=top-designs"));
+        List<String> earlier = TinyLebm.table7CiIds(List.of());
+        assertEquals(List.of("650117676cfa5018", "6881a74ccc01919e"), earlier);
+        List<String> top = TinyLebm.table7CiIds(List.of("params.sampler-start=top-designs"));
         assertEquals(2, top.size());
-        assertEquals(true, top.stream().noneMatch(ids(List.of())::contains), "top-designs is another trial: " + top);
+        assertEquals(true, top.stream().noneMatch(earlier::contains), "top-designs is another trial: " + top);
     }
 
     @Test
@@ -101,10 +98,7 @@ class SamplerStartTest {
         Map<String, List<String>> vary = Map.of("sampler-start", List.of("q0", "top-designs"));
         List<LebmResampler.Variant> variants = LebmResampler.variants(PARAMS, vary);
         Task task = TaskRegistry.load("tf-bind-8", DATA, SEED);
-        LatentEbm model = new LatentEbm(PARAMS, task.visible(), task.encoding(), SEED);
-        for (int it = 1; it <= PARAMS.iterations(); it++) {
-            model.step(it);
-        }
+        LatentEbm model = TinyLebm.trained(PARAMS, task);
         LebmExperiment.Proposals q0 = LebmExperiment.finalProposals(model, task, variants.get(0).params());
         LebmExperiment.Proposals top = LebmExperiment.finalProposals(model, task, variants.get(1).params());
         assertEquals(SamplerStart.TOP_DESIGNS, variants.get(1).params().samplerStart());
@@ -113,8 +107,4 @@ class SamplerStartTest {
         assertNotEquals(Arrays.toString(q0.predicted()), Arrays.toString(top.predicted()));
     }
 
-    private static List<String> ids(List<String> overrides) {
-        return SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-table7.conf"), "ci", overrides))
-                .trials().stream().map(TrialSpec::trialId).toList();
-    }
 }

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ebmopt.config.LoadRequest;
-import ebmopt.run.SweepPlan;
-import ebmopt.sweep.TrialSpec;
 import ebmopt.tasks.MinMax;
 import ebmopt.tasks.Task;
 import ebmopt.tasks.TaskRegistry;
-import ebmopt.testing.TestSweeps;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +20,7 @@ class YTargetTest {
     @Test
     void theFitTermIsMinusLambda1TimesTheMeanSquaredDistanceOfGyFromTheTarget() {
         Task task = TaskRegistry.load("branin-50", TinyLebm.DATA, TinyLebm.SEED);
-        LatentEbm model = trained(task);
+        LatentEbm model = TinyLebm.trained(TinyLebm.PARAMS, task);
         List<LebmResampler.Variant> variants = LebmResampler.variants(TinyLebm.PARAMS,
                 Map.of("y-target", List.of("0.0", "1.3"), "lambda2", List.of("0")));
         MinMax y = task.visible().yRange();
@@ -41,7 +36,7 @@ class YTargetTest {
     @Test
     void aHigherTargetDrawsTheParticlesToHigherPredictedScores() {
         Task task = TaskRegistry.load("branin-50", TinyLebm.DATA, TinyLebm.SEED);
-        LatentEbm model = trained(task);
+        LatentEbm model = TinyLebm.trained(TinyLebm.PARAMS, task);
         List<LebmResampler.Variant> variants = LebmResampler.variants(TinyLebm.PARAMS,
                 Map.of("y-target", List.of("0.0", "1.3"), "lambda2", List.of("0"), "sampler-steps", List.of("60")));
         double low = mean(LebmExperiment.finalProposals(model, task, variants.get(0).params()).predicted());
@@ -52,27 +47,16 @@ class YTargetTest {
     @Test
     void theDefaultKeepsEarlierTrialIdsAndAnotherValueIsAnotherTrial() {
         // ids of jobs/lebm-table7.conf's ci trials, computed before y-target existed
-        assertEquals(List.of("650117676cfa5018", "6881a74ccc01919e"), ids(List.of()));
-        List<String> other = ids(List.of("params.y-target=1.2"));
+        List<String> earlier = TinyLebm.table7CiIds(List.of());
+        assertEquals(List.of("650117676cfa5018", "6881a74ccc01919e"), earlier);
+        List<String> other = TinyLebm.table7CiIds(List.of("params.y-target=1.2"));
         assertEquals(2, other.size());
-        assertNotEquals(ids(List.of()).get(0), other.get(0));
-        assertNotEquals(ids(List.of()).get(1), other.get(1));
-    }
-
-    private static LatentEbm trained(Task task) {
-        LatentEbm model = new LatentEbm(TinyLebm.PARAMS, task.visible(), task.encoding(), TinyLebm.SEED);
-        for (int it = 1; it <= TinyLebm.PARAMS.iterations(); it++) {
-            model.step(it);
-        }
-        return model;
+        assertNotEquals(earlier.get(0), other.get(0));
+        assertNotEquals(earlier.get(1), other.get(1));
     }
 
     private static double mean(double[] v) {
         return Arrays.stream(v).average().orElseThrow();
     }
 
-    private static List<String> ids(List<String> overrides) {
-        return SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-table7.conf"), "ci", overrides))
-                .trials().stream().map(TrialSpec::trialId).toList();
-    }
 }
