@@ -211,7 +211,16 @@ public final class LebmExperiment implements Experiment<LebmParams> {
 
     /** The trial's final proposals: T = sampler-steps, from the final sampling's own random stream. */
     static Proposals finalProposals(LatentEbm model, Task task, LebmParams p) {
-        return propose(model, task, p, p.samplerSteps(), model.stream(SAMPLER_SALT, 0));
+        return finalProposals(model, task, p, 0);
+    }
+
+    /**
+     * The final sampling with random stream {@code draw}: 0 is the trial's own; a repeat d > 0
+     * takes the stream at position -d, which no learning-curve point (positions are iterations)
+     * shares.
+     */
+    static Proposals finalProposals(LatentEbm model, Task task, LebmParams p, int draw) {
+        return propose(model, task, p, p.samplerSteps(), model.stream(SAMPLER_SALT, -draw));
     }
 
     /**

@@ -32,15 +32,23 @@ import java.util.function.Consumer;
 public final class LebmResampler {
     /** The parameters a resample may change. */
     public static final List<String> SAMPLING_KEYS = List.of("sampler", "sampler-start", "candidates",
-            "sampler-steps", "svgd-step-size", "langevin-step-size", "lambda1", "lambda2", "y-target");
+            "sampler-steps", "svgd-step-size", "langevin-step-size", "lambda1", "lambda2", "y-target", "draw");
+
+    /**
+     * Not a parameter: which random stream the sampler draws its start and noise from. 0 is the
+     * trial's own final sampling; 1, 2, ... are independent repeats of it, which show how much of
+     * a trial's best-of-Q is the sampler's luck rather than the model.
+     */
+    public static final String DRAW = "draw";
 
     private LebmResampler() {
     }
 
     /**
-     * One sampler setting: the overridden keys (empty: the trial's own) and the parameters they give.
+     * One sampler setting: the overridden keys (empty: the trial's own), the parameters they give
+     * and the sampler's random stream ({@link #DRAW}; 0 the trial's own).
      */
-    public record Variant(Map<String, String> overrides, LebmParams params) {
+    public record Variant(Map<String, String> overrides, LebmParams params, int draw) {
         public Variant {
             overrides = Map.copyOf(overrides);
         }
@@ -101,9 +109,24 @@ public final class LebmResampler {
         }
         List<Variant> out = new ArrayList<>();
         for (Map<String, String> combo : combos) {
-            out.add(new Variant(combo, apply(trained, combo)));
+            Map<String, String> params = new LinkedHashMap<>(combo);
+            String draw = params.remove(DRAW);
+            out.add(new Variant(combo, apply(trained, params), draw == null ? 0 : draw(draw)));
         }
         return out;
+    }
+
+    private static int draw(String value) {
+        try {
+            int draw = Integer.parseInt(value.trim());
+            if (draw >= 0) {
+                return draw;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new InvalidParameterException(DRAW, DRAW + " = '" + value + "': must be a whole number >= 0 "
+                + "(0 is the trial's own sampling, 1, 2, ... independent repeats)");
     }
 
     /**
@@ -121,7 +144,7 @@ public final class LebmResampler {
         List<Result> out = new ArrayList<>();
         for (Variant v : variants) {
             long t0 = System.nanoTime();
-            LebmExperiment.Proposals proposals = LebmExperiment.finalProposals(model, task, v.params());
+            LebmExperiment.Proposals proposals = LebmExperiment.finalProposals(model, task, v.params(), v.draw());
             double seconds = (System.nanoTime() - t0) / 1e9;
             ProposalScores s = proposals.scores();
             TrialOutcome predicted = new TrialOutcome();

@@ -96,6 +96,31 @@ class LebmResamplerTest {
     }
 
     @Test
+    void aDrawIsAnIndependentRepeatOfTheFinalSamplingAndZeroIsTheTrialsOwn() {
+        KeepingCheckpoints store = new KeepingCheckpoints();
+        Map<String, Double> m = new LebmExperiment().run(PARAMS, new Context(store)).metrics();
+        List<LebmResampler.Variant> variants = LebmResampler.variants(PARAMS,
+                Map.of("draw", List.of("0", "1", "1", "2")));
+        assertEquals(List.of(0, 1, 1, 2), variants.stream().map(LebmResampler.Variant::draw).toList());
+        assertEquals(PARAMS, variants.get(1).params(), "a draw is not a parameter");
+        assertEquals("draw=1", variants.get(1).label());
+        List<LebmResampler.Result> r = LebmResampler.resample(PARAMS, SEED, store.kept.get(0), DATA, variants,
+                x -> { });
+        assertEquals(m.get("score_p100"), r.get(0).p100(), "draw 0 is the trial's own sampling");
+        assertEquals(m.get("sampler_prior_term"), r.get(0).priorTerm());
+        assertEquals(r.get(1).priorTerm(), r.get(2).priorTerm(), "a draw is reproducible");
+        assertEquals(r.get(1).p50(), r.get(2).p50());
+        assertNotEquals(r.get(0).priorTerm(), r.get(1).priorTerm(), "another draw, other particles");
+        assertNotEquals(r.get(1).priorTerm(), r.get(3).priorTerm());
+        for (String bad : List.of("-1", "1.5", "first")) {
+            InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                    () -> LebmResampler.variants(PARAMS, Map.of("draw", List.of(bad))));
+            assertEquals("draw", e.key());
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
+    }
+
+    @Test
     void onlySamplingKeysVaryAndABadValueIsNamed() {
         InvalidParameterException model = assertThrows(InvalidParameterException.class,
                 () -> LebmResampler.variants(PARAMS, Map.of("noise-magnitude", List.of("1", "10"))));
