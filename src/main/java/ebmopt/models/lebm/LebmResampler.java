@@ -30,16 +30,16 @@ import java.util.function.Consumer;
  * parameter defines the trained model.
  */
 public final class LebmResampler {
-    /** The parameters a resample may change. */
-    public static final List<String> SAMPLING_KEYS = List.of("sampler", "sampler-start", "candidates",
-            "sampler-steps", "svgd-step-size", "langevin-step-size", "lambda1", "lambda2", "y-target", "draw");
-
     /**
      * Not a parameter: which random stream the sampler draws its start and noise from. 0 is the
      * trial's own final sampling; 1, 2, ... are independent repeats of it, which show how much of
      * a trial's best-of-Q is the sampler's luck rather than the model.
      */
     public static final String DRAW = "draw";
+
+    /** The keys a resample may change: the sampler's parameters and {@link #DRAW}. */
+    public static final List<String> SAMPLING_KEYS = List.of("sampler", "sampler-start", "candidates",
+            "sampler-steps", "svgd-step-size", "langevin-step-size", "lambda1", "lambda2", "y-target", DRAW);
 
     private LebmResampler() {
     }
