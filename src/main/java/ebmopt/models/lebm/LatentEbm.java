@@ -141,7 +141,7 @@ final class LatentEbm {
     static double priorStep(RatioNet ratio, Adam adam, PriorBatch batch, PriorObjective objective, double logM,
                             double penalty, Runnable beside) {
         RatioNet.RowsLoss loss = objective == PriorObjective.MLE
-                ? (f, from, df) -> PriorLoss.mle(f, from, batch, df)
+                ? (f, from, df) -> PriorLoss.mle(f, from, batch, penalty, df)
                 : (f, from, df) -> PriorLoss.n2ce(f, from, batch, logM, penalty, df);
         ratio.zeroGrad();
         double value = ratio.trainingPass(batch.z(), batch.counts(), loss, beside);

@@ -16,7 +16,7 @@ import java.util.List;
  * @param stages             K: the prior has K + 1 ratio stages (mle: must be 0)
  * @param stageSchedule      s_k^2 for k = 0..K; empty: the paper's list for K = 3, 6, else linear
  * @param stageWeighting     printed | reversed | uniform
- * @param ratioPenalty       weight of E[f^2] added to the ratio loss (0: off)
+ * @param ratioPenalty       weight of E[f^2] added to the prior's loss, N2CE or MLE (0: off)
  * @param latentDim          the latent dimension (20)
  * @param ratioHidden        the ratio network's width (128)
  * @param ratioBlocks        the ratio network's residual blocks (16)

@@ -27,24 +27,33 @@ final class PriorLoss {
             double u = s * (logM - f[i]);
             loss += w * Logistic.softplus(u);
             // d Logistic.softplus(u)/df = Logistic.sigmoid(u) * (-s)
-            double grad = -s * w * Logistic.sigmoid(u);
-            if (penalty > 0) {
-                loss += penalty * f[i] * f[i] / n;
-                grad += 2 * penalty * f[i] / n;
-            }
-            df[i] = (float) grad;
+            df[i] = (float) (-s * w * Logistic.sigmoid(u) + penaltyGradient(f[i], penalty, n));
+            loss += penaltyLoss(f[i], penalty, n);
         }
         return loss;
     }
 
-    /** MLE: mean f(negatives) - mean f(positives), i.e. sum of -sign * weight * f. */
-    static double mle(float[] f, int from, PriorBatch batch, float[] df) {
+    /**
+     * MLE: mean f(negatives) - mean f(positives), i.e. sum of -sign * weight * f; plus
+     * {@code penalty} * mean f^2 over all the batch's rows, as for N2CE. Writes dL/df into {@code df}.
+     */
+    static double mle(float[] f, int from, PriorBatch batch, double penalty, float[] df) {
         double loss = 0;
+        int n = batch.rows();
         for (int i = 0; i < f.length; i++) {
             double c = -batch.sign()[from + i] * batch.weight()[from + i];
-            loss += c * f[i];
-            df[i] = (float) c;
+            loss += c * f[i] + penaltyLoss(f[i], penalty, n);
+            df[i] = (float) (c + penaltyGradient(f[i], penalty, n));
         }
         return loss;
+    }
+
+    /** One row's share of penalty * mean f^2 over the batch's n rows. */
+    private static double penaltyLoss(double f, double penalty, int n) {
+        return penalty * f * f / n;
+    }
+
+    private static double penaltyGradient(double f, double penalty, int n) {
+        return 2 * penalty * f / n;
     }
 }

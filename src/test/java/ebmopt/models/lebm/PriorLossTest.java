@@ -48,8 +48,8 @@ class PriorLossTest {
         assertEquals(expected, split, 1e-12);
         assertArrayEquals(whole, new float[] {head[0], tail[0], tail[1], tail[2]}, 0f);
         float[] mleTail = new float[3];
-        assertEquals(PriorLoss.mle(f, 0, batch, whole), PriorLoss.mle(new float[] {2f}, 0, batch, head)
-                + PriorLoss.mle(new float[] {0.5f, -1f, 0.3f}, 1, batch, mleTail), 1e-12);
+        assertEquals(PriorLoss.mle(f, 0, batch, 0.1, whole), PriorLoss.mle(new float[] {2f}, 0, batch, 0.1, head)
+                + PriorLoss.mle(new float[] {0.5f, -1f, 0.3f}, 1, batch, 0.1, mleTail), 1e-12);
         assertArrayEquals(whole, new float[] {head[0], mleTail[0], mleTail[1], mleTail[2]}, 0f);
     }
 
@@ -58,8 +58,20 @@ class PriorLossTest {
         PriorBatch batch = PriorBatch.mle(new float[][] {{0f}, {1f}}, new float[][] {{2f}, {3f}, {4f}, {5f}});
         float[] f = {1f, 3f, 0f, 0f, 2f, 2f};
         float[] df = new float[6];
-        assertEquals(1.0 - 2.0, PriorLoss.mle(f, 0, batch, df), 1e-9);
+        assertEquals(1.0 - 2.0, PriorLoss.mle(f, 0, batch, 0, df), 1e-9);
         assertArrayEquals(new float[] {-0.5f, -0.5f, 0.25f, 0.25f, 0.25f, 0.25f}, df, 1e-7f);
+    }
+
+    @Test
+    void mlePenaltyAddsMeanSquaredValueOverAllRows() {
+        PriorBatch batch = PriorBatch.mle(new float[][] {{0f}, {1f}}, new float[][] {{2f}, {3f}, {4f}, {5f}});
+        float[] f = {1f, 3f, 0f, 0f, 2f, 2f};
+        float[] df = new float[6];
+        // 1.0 - 2.0 as above, plus 0.3 * (1 + 9 + 0 + 0 + 4 + 4) / 6
+        assertEquals(-1.0 + 0.3 * 18 / 6, PriorLoss.mle(f, 0, batch, 0.3, df), 1e-9);
+        // and each row's derivative gains 2 * 0.3 * f / 6
+        assertArrayEquals(new float[] {-0.5f + 0.1f, -0.5f + 0.3f, 0.25f, 0.25f, 0.25f + 0.2f, 0.25f + 0.2f}, df,
+                1e-6f);
     }
 
     @Test
