@@ -66,4 +66,33 @@ class DesignBenchCellTrialsTest {
         assertEquals(longest, cell.oursMean(), 1e-12);
         assertEquals("2 runs at 30 iterations; not shown: 2 runs at 20, 1 run at 40 iterations", cell.scale());
     }
+
+    @Test
+    void theMleRowsCountOnlyTrialsWithTheMlePenaltyAndTheN2ceRowsOnlyTrialsWithout() {
+        SparkSession spark = TestSweeps.spark();
+        // the ci scale at Table 8's Q = 256: MLE-LEBM (LD) with ratio-penalty 0.1, NCE and N2CE without;
+        // then the same MLE row without the penalty (the paper's letter, which runs away) and N2CE with one
+        SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-table8.conf"),
+                "ci", List.of("output.root=\"" + dir + "\"", "params.candidates=256"))));
+        SweepRunner.run(spark, SweepPlan.load(new LoadRequest(TestSweeps.PROFILE, Path.of("jobs/lebm-table8.conf"),
+                "ci", List.of("output.root=\"" + dir + "\"", "params.candidates=256",
+                "sweep.grids=[{objective=[mle], stages=[0], "
+                + "noise-magnitude=[1], ratio-penalty=[0], sampler=[langevin], task=[tf-bind-8]}, {objective=[n2ce], "
+                + "noise-magnitude=[100], stages=[6], ratio-penalty=[0.1], sampler=[svgd], task=[tf-bind-8]}]"))));
+        ReportContext context = new ReportContext(spark, dir.toString(), PaperFigures.bundled());
+        ReproducedTable table8 = ReproducedTables.all().stream().filter(t -> t.id().equals("table8")).findFirst()
+                .orElseThrow();
+        List<Cell> cells = table8.cells(context);
+        for (String[] row : new String[][] {
+                {"MLE-LEBM (LD)", "params.objective = 'mle' AND params.ratio_penalty = 0.1"},
+                {"N2CE-LEBM (M=100,K=6,SVGD)", "params.objective = 'n2ce' AND params.noise_magnitude = 100"
+                        + " AND params.ratio_penalty = 0"}}) {
+            Cell cell = cells.stream().filter(c -> c.row().equals(row[0]) && c.column().equals("tf_bind_8"))
+                    .findFirst().orElseThrow();
+            double byHand = spark.sql("SELECT avg(metrics['score_p100']) FROM " + ReportContext.trialsView("lebm")
+                    + " WHERE " + row[1]).first().getDouble(0);
+            assertEquals(1, cell.runs(), row[0]);
+            assertEquals(byHand, cell.oursMean(), 1e-12, row[0]);
+        }
+    }
 }
