@@ -23,7 +23,7 @@ public final class DesignBenchTable implements ReproducedTable {
     public static final String PAPER_FILE = "design_bench_tables.csv";
     private static final String SOURCES = "ebmopt/report/design-bench-sources.conf";
     /** The sources file, parsed once: every row of every table reads it. */
-    private static final Config SOURCE_CONFIG = ConfigFactory.parseResources(SOURCES);
+    private static final Config SOURCE_CONFIG = ConfigFactory.parseResources(SOURCES).resolve();
     private static final String METHODS = "methods";
     private static final String OURS_ONLY = "ours-only";
     /** How the chance baseline's row (an ours-only row of the sources) begins. */
