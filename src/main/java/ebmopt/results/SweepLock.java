@@ -33,6 +33,8 @@ public final class SweepLock implements AutoCloseable {
     /** A lock untouched this long belongs to a dead driver (six missed heartbeats). */
     public static final Duration STALE_AFTER = Duration.ofSeconds(60);
     private static final int ATTEMPTS = 3;
+    /** How long a lock we just created may be missing while a racer checks it aside. */
+    static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final FileSystem fs;
     private final Path lock;
@@ -68,15 +70,21 @@ public final class SweepLock implements AutoCloseable {
             FileSystem fs = AtomicFiles.rawFileSystem(lock, conf);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 if (AtomicFiles.createNew(fs, lock, mine)) {
-                    Optional<Held> now = Held.read(fs, lock);
-                    if (now.isEmpty() || !Arrays.equals(now.get().content(), mine)) {
-                        throw refused(layout, now.orElse(null), staleAfter);
+                    Optional<Held> now = settled(fs, lock, SETTLE);
+                    if (now.isEmpty()) {
+                        continue; // moved aside and never put back: take it again
+                    }
+                    if (!Arrays.equals(now.get().content(), mine)) {
+                        throw refused(layout, now.get(), staleAfter);
                     }
                     return new SweepLock(fs, lock, mine, interval);
                 }
                 Optional<Held> held = Held.read(fs, lock);
                 if (held.isEmpty()) {
                     continue; // released in between
+                }
+                if (Arrays.equals(held.get().content(), mine)) {
+                    return new SweepLock(fs, lock, mine, interval); // ours, put back by a racer
                 }
                 if (held.get().alive(me, staleAfter)) {
                     throw refused(layout, held.get(), staleAfter);
@@ -105,9 +113,30 @@ public final class SweepLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The lock as it stands once no racer holds it aside. A driver that judged the previous
+     * lock dead may have moved ours aside just after we created it; it finds the content is
+     * not the one it judged and puts it back within moments, so a missing lock is read again
+     * for up to {@code wait} before it counts as gone.
+     */
+    static Optional<Held> settled(FileSystem fs, Path lock, Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Optional<Held> now = Held.read(fs, lock);
+        while (now.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading the lock " + lock, e);
+            }
+            now = Held.read(fs, lock);
+        }
+        return now;
+    }
+
     private static SweepLockedException refused(ResultLayout layout, Held held, Duration staleAfter) {
         return new SweepLockedException("the sweep " + layout.sweepDir() + " is being run by another driver ("
-                + (held == null ? "it took the lock at the same moment" : held.describe())
+                + held.describe()
                 + "); two drivers on one sweep can damage its results. Wait for it to end or stop it: its lock "
                 + layout.driverLock() + " is taken over once its process is gone (same host) or its heartbeat is "
                 + staleAfter.toSeconds() + " s old");
@@ -162,7 +191,7 @@ public final class SweepLock implements AutoCloseable {
     }
 
     /** A lock file as read: its bytes, its holder if they parse, and its heartbeat. */
-    private record Held(byte[] content, Optional<DriverIdentity> holder, long heartbeatMs) {
+    record Held(byte[] content, Optional<DriverIdentity> holder, long heartbeatMs) {
 
         /**
          * The lock file at {@code file}; empty if there is none. The content is read before the

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,6 +95,31 @@ class SweepLockTest {
         assertEquals(new String(successors), new String(Files.readAllBytes(lockFile())));
         successor.close();
         assertFalse(Files.exists(lockFile()));
+    }
+
+    /** The race that once left two drivers both refused: the winner found its new lock moved aside. */
+    @Test
+    void aNewLockMovedAsideForAMomentIsReadOnceItIsBack() throws Exception {
+        org.apache.hadoop.fs.Path lock = layout().driverLock();
+        org.apache.hadoop.fs.FileSystem fs = AtomicFiles.rawFileSystem(lock, hadoop);
+        byte[] mine = DriverIdentity.current().format();
+        Files.createDirectories(lockFile().getParent());
+        Thread racer = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+                Files.write(lockFile(), mine);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        racer.start();
+        Optional<SweepLock.Held> back = SweepLock.settled(fs, lock, Duration.ofSeconds(10));
+        racer.join();
+        assertTrue(back.isPresent(), "the lock was judged gone while a racer held it aside");
+        assertArrayEquals(mine, back.get().content());
+
+        Files.delete(lockFile());
+        assertTrue(SweepLock.settled(fs, lock, Duration.ofMillis(100)).isEmpty(), "a lock never put back");
     }
 
     @Test
