@@ -40,6 +40,10 @@ public final class Charts {
     /** Series drawn apart, as a share of the x axis's span. */
     private static final double NUDGE = 0.012;
     private static final Color ERROR_BARS = new Color(70, 70, 70);
+    /** About the width of one character of the axis and legend font, for fitting text. */
+    private static final int CHAR_PX = 7;
+    private static final int LEGEND_LINE_PX = 20;
+    private static final int SLANTED_LABELS_PX = 90;
 
     private Charts() {
     }
@@ -274,16 +278,24 @@ public final class Charts {
      * of the legend). A missing value draws no bar (its slot stays empty).
      */
     public static byte[] bars(String title, String xTitle, String yTitle, List<String> categories, List<Bars> series) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        List<Bars> drawn = series.stream().filter(s -> !s.empty()).toList();
+        // A legend row or category axis wider than the chart is cut off: stack the legend, slant the labels.
+        boolean stacked = drawn.stream().mapToInt(s -> s.name().length() + 6).sum() * CHAR_PX > WIDTH - 40;
+        boolean slanted = categories.stream().mapToInt(c -> c.length() + 2).sum() * CHAR_PX > WIDTH - 110;
+        int height = HEIGHT + (stacked ? LEGEND_LINE_PX * drawn.size() : 0) + (slanted ? SLANTED_LABELS_PX : 0);
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         style(chart.getStyler());
+        if (stacked) {
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+        if (slanted) {
+            chart.getStyler().setXAxisLabelRotation(30);
+        }
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setErrorBarsColorSeriesColor(false);
         chart.getStyler().setErrorBarsColor(ERROR_BARS);
-        for (Bars s : series) {
-            if (s.empty()) {
-                continue;
-            }
+        for (Bars s : drawn) {
             // XChart draws a zero-height bar for 0: a missing value (it mishandles null beside error bars).
             List<Double> ys = s.values().stream().map(v -> v == null || v.isNaN() ? 0.0 : v).toList();
             if (s.errors() == null) {

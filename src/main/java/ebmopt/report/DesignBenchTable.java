@@ -44,7 +44,7 @@ public final class DesignBenchTable implements ReproducedTable {
     static final double SCORE_AXIS_SPAN = 0.1;
 
     /** What the table's figure shows. */
-    enum Figure { TASK_BARS, SCORE_VS_M, SCORE_VS_K, SCORE_VS_Q, NONE }
+    enum Figure { TASK_BARS, METHOD_BARS, SCORE_VS_M, SCORE_VS_K, SCORE_VS_Q, NONE }
 
     private final String id;
     private final String title;
@@ -141,6 +141,7 @@ public final class DesignBenchTable implements ReproducedTable {
         String note = anyOurs ? "" : " Ours: not run yet (the paper's figures only).";
         return switch (figure) {
             case TASK_BARS -> List.of(taskBars(cells, note));
+            case METHOD_BARS -> methodBars(cells);
             case SCORE_VS_M -> List.of(curve(cells, c -> c.parameters().noiseMagnitude(), "noise magnitude M",
                     Charts.Scale.LOG10, "-m-curve.png",
                     "Score against the noise magnitude M at K = 6 (Superconductor), ours beside the paper's: "
@@ -174,6 +175,38 @@ public final class DesignBenchTable implements ReproducedTable {
                 + "(and the paper's COMs for reference), and what Q uniform designs reach where we ran them; "
                 + "error bars ± 1 std over seeds. A missing bar: not run."
                 + note, Charts.bars(chartTitle(cells), "task", "normalised score", tasks, bars));
+    }
+
+    /**
+     * One chart per task that has any of ours: every method of the table with the paper's bar and
+     * ours, and the chance row, so that the methods compare at a glance. Ours-only rows on another
+     * scale (the visible-data scale) are left out.
+     */
+    private List<Plot> methodBars(List<Cell> cells) {
+        List<Plot> plots = new ArrayList<>();
+        List<String> tasks = cells.stream().filter(c -> c.oursMean() != null && !c.column().startsWith("mean_"))
+                .map(Cell::column).distinct().toList();
+        for (String task : tasks) {
+            List<Cell> column = methodBarCells(cells, task);
+            List<String> methods = column.stream().map(c -> c.row().startsWith(CHANCE_PREFIX)
+                    ? "chance (Q uniform designs)" : c.row()).toList();
+            List<Charts.Bars> bars = List.of(
+                    new Charts.Bars("paper", column.stream().map(Cell::paperMean).toList(),
+                            column.stream().map(Cell::paperStd).toList()),
+                    new Charts.Bars("ours", column.stream().map(Cell::oursMean).toList(),
+                            column.stream().map(Cell::oursStd).toList()));
+            plots.add(new Plot(id + "-" + task + "-method-bars.png", task + ": each method's score, ours beside the "
+                    + "paper's, and what Q uniform designs reach (no model); error bars ± 1 std over seeds. A missing "
+                    + "bar: not run. Settings and budgets of ours: the table above.",
+                    Charts.bars(title + ", " + task, "method", "normalised score", methods, bars)));
+        }
+        return plots;
+    }
+
+    /** The cells of one task's method bars: the paper's methods and the chance row, in the table's order. */
+    static List<Cell> methodBarCells(List<Cell> cells, String task) {
+        return cells.stream().filter(c -> c.column().equals(task))
+                .filter(c -> c.paperMean() != null || c.row().startsWith(CHANCE_PREFIX)).toList();
     }
 
     /** One method's bars over the tasks: ours or the paper's, with the std as error bars. */
