@@ -1,8 +1,11 @@
 package ebmopt.report;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A reproduced table as built for one report: its cells and plots.
@@ -34,9 +37,16 @@ public record TableResult(ReproducedTable table, List<Cell> cells, List<Plot> pl
         return cells.stream().map(Cell::row).distinct().toList();
     }
 
-    /** The distinct settings and scales behind ours, "; "-joined. */
+    /**
+     * The distinct settings and scales behind ours, each after the rows it stands behind (two rows
+     * may read the same trials, e.g. a score on two scales), "; "-joined.
+     */
     public String settingsAndScale() {
-        return String.join("; ", cells.stream().filter(c -> c.oursMean() != null)
-                .map(c -> c.settings() + (c.scale().isEmpty() ? "" : " (" + c.scale() + ")")).distinct().toList());
+        Map<String, Set<String>> rowsOf = new LinkedHashMap<>();
+        cells.stream().filter(c -> c.oursMean() != null).forEach(c -> rowsOf.computeIfAbsent(
+                c.settings() + (c.scale().isEmpty() ? "" : " (" + c.scale() + ")"), k -> new LinkedHashSet<>())
+                .add(c.row()));
+        return String.join("; ", rowsOf.entrySet().stream()
+                .map(e -> String.join(", ", e.getValue()) + ": " + e.getKey()).toList());
     }
 }
