@@ -28,6 +28,8 @@ public final class DesignBenchTable implements ReproducedTable {
     private static final String OURS_ONLY = "ours-only";
     /** How the chance baseline's row (an ours-only row of the sources) begins. */
     private static final String CHANCE_PREFIX = "Chance:";
+    /** The chance row's name in the charts. */
+    private static final String CHANCE_LABEL = "chance (Q uniform designs)";
     private static final List<String> TASK_ORDER = List.of("tf_bind_8", "tf_bind_10", "chembl", "superconductor",
             "ant", "dkitty", "mean_score", "mean_rank");
     /** The task whose oracle is not exact: its cells (ours) say so. */
@@ -160,7 +162,7 @@ public final class DesignBenchTable implements ReproducedTable {
     }
 
     private Plot taskBars(List<Cell> cells, String note) {
-        List<String> tasks = cells.stream().map(Cell::column).filter(t -> !t.startsWith("mean_")).distinct().toList();
+        List<String> tasks = cells.stream().map(Cell::column).filter(DesignBenchTable::isTask).distinct().toList();
         String ourMethod = cells.stream().map(Cell::row).filter(m -> m.startsWith("N2CE-LEBM")).findFirst()
                 .orElse(cells.get(0).row());
         List<Charts.Bars> bars = new ArrayList<>();
@@ -170,7 +172,7 @@ public final class DesignBenchTable implements ReproducedTable {
         }
         bars.add(bars("ours: " + ourMethod, cells, ourMethod, tasks, true));
         cells.stream().map(Cell::row).filter(row -> row.startsWith(CHANCE_PREFIX)).distinct()
-                .forEach(row -> bars.add(bars("ours: chance (Q uniform designs)", cells, row, tasks, true)));
+                .forEach(row -> bars.add(bars("ours: " + CHANCE_LABEL, cells, row, tasks, true)));
         return new Plot(id + "-task-bars.png", "Per-task scores of " + ourMethod + ": ours beside the paper's "
                 + "(and the paper's COMs for reference), and what Q uniform designs reach where we ran them; "
                 + "error bars ± 1 std over seeds. A missing bar: not run."
@@ -184,12 +186,12 @@ public final class DesignBenchTable implements ReproducedTable {
      */
     private List<Plot> methodBars(List<Cell> cells) {
         List<Plot> plots = new ArrayList<>();
-        List<String> tasks = cells.stream().filter(c -> c.oursMean() != null && !c.column().startsWith("mean_"))
+        List<String> tasks = cells.stream().filter(c -> c.oursMean() != null && isTask(c.column()))
                 .map(Cell::column).distinct().toList();
         for (String task : tasks) {
             List<Cell> column = methodBarCells(cells, task);
             List<String> methods = column.stream().map(c -> c.row().startsWith(CHANCE_PREFIX)
-                    ? "chance (Q uniform designs)" : c.row()).toList();
+                    ? CHANCE_LABEL : c.row()).toList();
             List<Charts.Bars> bars = List.of(
                     new Charts.Bars("paper", column.stream().map(Cell::paperMean).toList(),
                             column.stream().map(Cell::paperStd).toList()),
@@ -201,6 +203,11 @@ public final class DesignBenchTable implements ReproducedTable {
                     Charts.bars(title + ", " + task, "method", "normalised score", methods, bars)));
         }
         return plots;
+    }
+
+    /** Whether a column is a task, not one of the paper's across-task summaries (mean_score, mean_rank). */
+    private static boolean isTask(String column) {
+        return !column.startsWith("mean_");
     }
 
     /** The cells of one task's method bars: the paper's methods and the chance row, in the table's order. */
